@@ -1,0 +1,65 @@
+# The project's commands: `make site`, `make test`, `make serve` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+NAME := migration-governance-archive
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+BUNDLE := dist/$(NAME)-offline-$(VERSION).zip
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+# Fixed timestamp for reproducible bundles: the last commit's date, or 2026-01-01.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+export SOURCE_DATE_EPOCH
+
+# The Web Worker shim that keeps search working from file:// (npm package, pinned, checksummed).
+SHIM_VERSION := 1.0.4
+SHIM_SHA256 := e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb
+SHIM := docs/assets/vendor/iframe-worker/shim.js
+
+.PHONY: site docs serve test test-deps bench clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+$(SHIM):
+	@tmp=$$(mktemp -d) && \
+	  (cd $$tmp && npm pack --silent iframe-worker@$(SHIM_VERSION) >/dev/null) && \
+	  echo "$(SHIM_SHA256)  $$tmp/iframe-worker-$(SHIM_VERSION).tgz" | sha256sum --check --quiet && \
+	  tar -xzf $$tmp/iframe-worker-$(SHIM_VERSION).tgz -C $$tmp package/shim/index.js package/LICENSE && \
+	  mkdir -p $(dir $(SHIM)) && cp $$tmp/package/shim/index.js $(SHIM) && \
+	  cp $$tmp/package/LICENSE $(dir $(SHIM))LICENSE && rm -rf $$tmp
+	@echo "fetched iframe-worker $(SHIM_VERSION) into $(SHIM)"
+
+docs: $(VENV)/.installed
+	$(PY) -m build_tools build
+
+site: docs $(SHIM)
+	$(PY) -m build_tools site --bundle $(BUNDLE)
+
+serve: $(VENV)/.installed $(SHIM)
+	$(PY) -m build_tools build
+	$(VENV)/bin/mkdocs serve --livereload
+
+test-deps: $(VENV)/.test-installed
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: test-deps site
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) -m build_tools bench
+
+clean:
+	rm -rf site dist build .pytest_cache

@@ -1,0 +1,1 @@
+"""Migration Governance Archive build tools: source texts → Markdown pages → MkDocs site."""

@@ -1,0 +1,60 @@
+"""Command line: `python -m build_tools build | check | site | verify`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .pipeline import convert, stale_pages, write_pages
+from .sources import SourceError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="convert source_texts/ into docs/")
+    b.add_argument("--strict", action="store_true", help="fail on any diagnostic")
+    sub.add_parser("check", help="fail when docs/ differs from a fresh conversion")
+    s = sub.add_parser("site", help="build site/ and the offline bundle (after `build`)")
+    s.add_argument("--bundle", type=Path, required=True)
+    v = sub.add_parser("verify", help="compare each source with its built page")
+    v.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        if args.command == "build":
+            result = convert(root)
+            for d in result.diagnostics:
+                print(d, file=sys.stderr)
+            changed = write_pages(result, root / "docs")
+            print(f"converted {len(result.documents)} documents; {len(changed)} pages changed")
+            return 1 if args.strict and any(d.severity == "error" for d in result.diagnostics) else 0
+        if args.command == "check":
+            stale = stale_pages(convert(root), root / "docs")
+            for page in stale:
+                print(f"docs/{page}: out of date; run `make docs` and commit the result", file=sys.stderr)
+            return 1 if stale else 0
+        if args.command == "site":
+            from .publish import PublishError, publish
+
+            try:
+                site, bundle = publish(root, args.bundle)
+            except PublishError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            print(f"built {site.relative_to(root)}/ and {bundle.relative_to(root)}")
+            return 0
+        if args.command == "verify":
+            from .verify import main as verify_main
+
+            return verify_main(root, as_json=args.json)
+    except SourceError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

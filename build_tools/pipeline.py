@@ -1,0 +1,82 @@
+"""The build: read every source, gather the corpus, enrich, write every page.
+
+Each document is read and enriched on its own (a pure function of its text and
+sidecar, plus the corpus index); nothing is written before every page is ready.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Diagnostic, Document
+from .reader import read
+from .sources import load_sources
+from .writer.markdown import write_document
+from .writer.pages import write_document_index, write_home
+
+GENERATED_MARK = "<!-- Generated from "
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Every generated page (path under docs/ → Markdown) and every diagnostic."""
+
+    documents: tuple[Document, ...]
+    pages: dict[str, str]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def document_page(doc: Document) -> str:
+    return f"documents/{doc.name}.md"
+
+
+def convert(root: Path) -> BuildResult:
+    """The whole conversion, in memory."""
+    sources = load_sources(root / "source_texts", root)
+    documents = [read(source) for source in sources]
+    pages: dict[str, str] = {"index.md": write_home(documents)}
+    pages["documents/index.md"] = write_document_index(documents)
+    for doc in documents:
+        pages[document_page(doc)] = write_document(doc, document_page(doc))
+    diagnostics = tuple(d for doc in documents for d in doc.diagnostics)
+    return BuildResult(tuple(documents), pages, diagnostics)
+
+
+def generated_files(docs: Path) -> set[str]:
+    """Pages under docs/ that a previous build generated (they carry the mark)."""
+    found = set()
+    for path in docs.rglob("*.md"):
+        with path.open(encoding="utf-8") as f:
+            if f.read(len(GENERATED_MARK)) == GENERATED_MARK:
+                found.add(path.relative_to(docs).as_posix())
+    return found
+
+
+def stale_pages(result: BuildResult, docs: Path) -> list[str]:
+    """Generated pages that differ from a fresh conversion, are missing, or are left over."""
+    stale = [p for p, text in result.pages.items()
+             if not (docs / p).exists() or (docs / p).read_text(encoding="utf-8") != text]
+    stale += sorted(generated_files(docs) - set(result.pages)) if docs.exists() else []
+    return sorted(stale)
+
+
+def write_pages(result: BuildResult, docs: Path) -> list[str]:
+    """Write the pages that changed (each atomically) and remove left-over generated pages."""
+    changed = []
+    for rel, text in sorted(result.pages.items()):
+        path = docs / rel
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+        changed.append(rel)
+    for rel in sorted(generated_files(docs) - set(result.pages)):
+        (docs / rel).unlink()
+        changed.append(rel)
+    return changed

@@ -1,0 +1,84 @@
+"""The reader: raw source text (and its sidecar) → a `Document`.
+
+It runs the text rules, the line rules (`lines.py`), the masthead rules, the
+page-break and footnote pass, and the structure rules, in that order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, replace
+
+from ..model import Diagnostic, Document, Footnote, Metadata, Paragraph, Source
+from .blocks import scan
+from .inline import parse_inlines
+from .masthead import metadata_from, read_masthead, take_title
+from .notes import rejoin_and_collect_notes
+from .structure import build_blocks
+
+_GARBLED_SUP = re.compile(r"<sup>&</sup>(lt|gt|amp);")
+_ENTITY = {"lt": "<", "gt": ">", "amp": "&"}
+
+
+def repair_split_entities(text: str) -> str:
+    """`<sup>&</sup>lt;sup>1</sup>`: an escaped `<` cut by a superscript; put it back."""
+    return _GARBLED_SUP.sub(lambda m: _ENTITY[m.group(1)], text)
+
+
+def normalise_spaces(text: str) -> str:
+    """No-break and other exotic spaces read as spaces; tabs are kept (they separate cells)."""
+    return re.sub(r"[\u00a0\u2007\u202f\u2000-\u200a]", " ", text)
+
+
+TEXT_RULES = [repair_split_entities, normalise_spaces]
+
+METADATA_FIELDS = {f.name for f in fields(Metadata)} - {"field_notes"}
+
+
+def read(source: Source) -> Document:
+    """Convert one source text into a Document; problems become diagnostics."""
+    text = source.text
+    for rule in TEXT_RULES:
+        text = rule(text)
+    raws = scan(text)
+    masthead, _, body = read_masthead(raws)
+    has_masthead = bool(masthead.fields or masthead.body_names)
+    title, subtitle, body, _title_line = take_title(body, has_masthead)
+    initial = [label for _, label in masthead.notes]
+    body, notes = rejoin_and_collect_notes(body, source.path, initial)
+    labels = set(notes.bodies)
+    blocks, diagnostics = build_blocks(body, labels, source.path)
+    for label in notes.pending:
+        diagnostics.append(Diagnostic(
+            source.path, 0, "note-missing-body",
+            f"Footnote marker {label} has no body in the text; it is shown as a plain superscript.",
+        ))
+    footnotes = tuple(
+        Footnote(label, (Paragraph(parse_inlines(body_text, labels), line),), lost, line)
+        for label, (body_text, line, lost) in notes.bodies.items()
+    )
+    metadata = metadata_from(masthead, title, subtitle)
+    metadata = replace(metadata, field_notes=tuple((f, l) for f, l in masthead.notes if l in labels))
+    metadata, sidecar_diagnostics = apply_sidecar(metadata, source)
+    if not metadata.title:
+        diagnostics.append(Diagnostic(source.path, 1, "no-title", "No title was found; the file name is used."))
+        metadata = replace(metadata, title=source.name)
+    return Document(
+        name=source.name,
+        source_path=source.path,
+        metadata=metadata,
+        blocks=tuple(blocks),
+        footnotes=footnotes,
+        diagnostics=tuple(notes.diagnostics + diagnostics + sidecar_diagnostics),
+        sidecar_path=source.sidecar_path,
+    )
+
+
+def apply_sidecar(metadata: Metadata, source: Source) -> tuple[Metadata, list[Diagnostic]]:
+    """The sidecar adds what the text lacks and corrects what it gets wrong."""
+    data = dict(source.sidecar or {})
+    diagnostics: list[Diagnostic] = []
+    updates = {k: str(v) for k, v in data.items() if k in METADATA_FIELDS}
+    if "symbol" in updates and "url" not in updates and not metadata.url and not updates["symbol"].startswith("MC/"):
+        updates["url"] = f"https://undocs.org/{updates['symbol']}"
+    return replace(metadata, **updates), diagnostics

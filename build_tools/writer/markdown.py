@@ -1,0 +1,223 @@
+"""The writer: a `Document` → one Markdown page, using only standard extensions.
+
+Plain Markdown plus `footnotes`, `attr_list`, `tables` and `toc`, so that any engine
+that runs Python-Markdown extensions can publish it. All text from a source passes
+through `escape`, so nothing in a document can act as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from ..model import (
+    Acronym,
+    Block,
+    Document,
+    Emphasis,
+    FootnoteRef,
+    Heading,
+    Inline,
+    LineBreak,
+    ListBlock,
+    NumberedParagraph,
+    Paragraph,
+    Reference,
+    Superscript,
+    Table,
+    Text,
+)
+
+_BACKSLASH = re.compile(r"([\\`*_{}\[\]#|!])")
+_LINE_START = re.compile(r"^(\s*)([-+=>:~]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Source text → Markdown that prints exactly that text (no HTML, no markup)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _BACKSLASH.sub(r"\\\1", text)
+    return text
+
+
+def escape_line_starts(markdown: str) -> str:
+    """A source line may start with `-`, `1.` or `>`: escape it so no list or quote begins."""
+    def fix(m: re.Match[str]) -> str:
+        return m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit() else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1]
+
+    return "\n".join(_LINE_START.sub(fix, line, count=1) for line in markdown.split("\n"))
+
+
+def footnote_label(label: str) -> str:
+    """Footnote labels as Markdown accepts them: `*` → `star`."""
+    return re.sub(r"[^\w-]", lambda m: {"*": "star", "†": "dagger"}.get(m.group(0), "x"), label)
+
+
+def attr(text: str) -> str:
+    """A value for an HTML attribute or a link title."""
+    return html.escape(text, quote=True)
+
+
+class MarkdownWriter:
+    """Renders one document; `page` is its path under docs/ (for relative links)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+
+    # -- inline -------------------------------------------------------------
+    def link_target(self, target: str) -> str:
+        if target.startswith(("#", "https://", "http://", "mailto:")):
+            return target
+        path, _, anchor = target.partition("#")
+        rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".")
+        if path == self.page:
+            rel = ""
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def inlines(self, nodes: tuple[Inline, ...]) -> str:
+        out: list[str] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(escape(node.text))
+            elif isinstance(node, Emphasis):
+                mark = "**" if node.strong else "*"
+                inner = self.inlines(node.children)
+                out.append(f"{mark}{inner}{mark}" if inner.strip() else inner)
+            elif isinstance(node, Superscript):
+                out.append(f"<sup>{escape(node.text)}</sup>")
+            elif isinstance(node, LineBreak):
+                out.append("<br>\n")
+            elif isinstance(node, FootnoteRef):
+                out.append(f"[^{footnote_label(node.label)}]")
+            elif isinstance(node, Acronym):
+                abbr = f'<abbr title="{attr(node.expansion)}">{escape(node.text)}</abbr>'
+                if node.link:
+                    out.append(f'[{abbr}]({self.link_target(node.link)} "{attr(node.expansion)}")')
+                else:
+                    out.append(abbr)
+            elif isinstance(node, Reference):
+                title = f' "{attr(node.title)}"' if node.title else ""
+                out.append(f"[{self.inlines(node.children)}]({self.link_target(node.target)}{title})")
+            else:
+                raise TypeError(f"unknown inline {node!r}")
+        return escape_line_starts("".join(out))
+
+    # -- blocks -------------------------------------------------------------
+    def block(self, block: Block, indent: str = "") -> str:
+        if isinstance(block, Heading):
+            return f"{'#' * block.level} {self.inlines(block.inlines)} {{#{block.anchor}}}"
+        if isinstance(block, Paragraph):
+            return self.inlines(block.inlines)
+        if isinstance(block, NumberedParagraph):
+            return self.numbered(block)
+        if isinstance(block, ListBlock):
+            return self.list(block)
+        if isinstance(block, Table):
+            return self.table(block)
+        raise TypeError(f"unknown block {block!r}")
+
+    def numbered(self, para: NumberedParagraph) -> str:
+        number = f"[{para.number}.](#{para.label}){{ #{para.label} .para-number }}"
+        parts = [self.block(b) for b in para.blocks]
+        if parts and isinstance(para.blocks[0], Paragraph):
+            parts[0] = f"{number} {parts[0]}"
+        else:
+            parts.insert(0, number)
+        return "\n\n".join(parts)
+
+    def list(self, block: ListBlock) -> str:
+        numbers = [item.marker.rstrip(".") for item in block.items]
+        sequential = block.ordered and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+        lines: list[str] = []
+        for k, item in enumerate(block.items):
+            if sequential:
+                bullet = f"{k + 1}. "
+            elif block.ordered:
+                bullet = f"- {escape(item.marker)} "  # printed numbers kept as text
+            else:
+                bullet = "- "
+            pad = " " * 4
+            body = "\n\n".join(self.block(b) for b in item.blocks)
+            body_lines = body.split("\n")
+            lines.append(bullet + body_lines[0])
+            lines.extend((pad + x) if x else "" for x in body_lines[1:])
+        return "\n".join(lines)
+
+    def table(self, table: Table) -> str:
+        width = max([len(table.header)] + [len(r) for r in table.rows] + [1])
+
+        def row(cells) -> str:
+            texts = [self.inlines(c.inlines).replace("<br>\n", "<br>") for c in cells]
+            texts += [""] * (width - len(texts))
+            return "| " + " | ".join(t or " " for t in texts) + " |"
+
+        out = []
+        if table.caption:
+            out.append(f"**{self.inlines(table.caption)}**\n")
+        out.append(row(table.header) if table.header else "| " + " | ".join([" "] * width) + " |")
+        out.append("|" + "|".join(["---"] * width) + "|")
+        out.extend(row(r) for r in table.rows)
+        return "\n".join(out)
+
+
+def metadata_rows(doc: Document) -> list[tuple[str, str]]:
+    """The facts shown at the top of a page, in reading order."""
+    m = doc.metadata
+    notes = {f: f"[^{footnote_label(label)}]" for f, label in m.field_notes}
+    rows = [
+        ("Symbol", escape(m.symbol)),
+        ("Date", escape(human_date(m.date)) + (f" ({escape(m.date_note)})" if m.date_note else "")),
+        ("Issuing body", escape(m.body)),
+        ("Session", escape(", ".join(x for x in (m.session, m.committee) if x))),
+        ("Agenda item", escape(m.agenda_item)),
+        ("Document type", escape(m.document_type)),
+        ("Distribution", escape(m.distribution)),
+        ("Original language", escape(m.original_language)),
+    ]
+    field_of = {"Agenda item": "agenda_item", "Symbol": "symbol", "Date": "date"}
+    rows = [(k, v + notes.get(field_of.get(k, ""), "")) for k, v in rows if v]
+    if m.url:
+        rows.append(("Authoritative copy", f"<{m.url}>"))
+    else:
+        rows.append(("Authoritative copy", "Not available online; see NOTICE for the issuing body."))
+    return rows
+
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def human_date(iso: str) -> str:
+    """'2006-11-14' → '14 November 2006'; a bare year stays as it is."""
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", iso)
+    if not m:
+        return iso
+    return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def generated_comment(*sources: str) -> str:
+    names = " and ".join(s for s in sources if s)
+    return (
+        f"<!-- Generated from {names} by build_tools. Do not edit this file: "
+        "edit the source and run `make docs`. -->"
+    )
+
+
+def write_document(doc: Document, page: str) -> str:
+    """The whole Markdown page of one document."""
+    w = MarkdownWriter(page)
+    parts = [generated_comment(doc.source_path, doc.sidecar_path)]
+    parts.append(f"# {escape(doc.metadata.title)} {{#title}}")
+    if doc.metadata.subtitle:
+        parts.append(f"*{escape(doc.metadata.subtitle)}*")
+    meta = ["| Field | Value |", "|---|---|"]
+    meta += [f"| {k} | {v} |" for k, v in metadata_rows(doc)]
+    parts.append("\n".join(meta))
+    parts.extend(w.block(b) for b in doc.blocks)
+    parts.extend(w.block(b) for b in doc.appendix)
+    for note in doc.footnotes:
+        body = "\n\n".join(w.block(b) for b in note.blocks)
+        body = "\n    ".join(body.split("\n"))
+        parts.append(f"[^{footnote_label(note.label)}]: {body}")
+    return "\n\n".join(parts) + "\n"
