@@ -34,13 +34,19 @@ def document_page(doc: Document) -> str:
 
 
 def convert(root: Path) -> BuildResult:
-    """The whole conversion, in memory."""
+    """The whole conversion, in memory: one line per stage."""
     sources = load_sources(root / "source_texts", root)
     documents = [read(source) for source in sources]
+    # Enrich stages go here, in this order (each maps Document → Document):
+    #   1. cross-references (needs the corpus index of symbols and paragraph anchors)
+    #   2. acronyms (never inside the links stage 1 made)
+    #   3. backlinks and related documents (inverts what stages 1-2 found)
+    extra_pages: dict[str, str] = {}
     pages: dict[str, str] = {"index.md": write_home(documents)}
     pages["documents/index.md"] = write_document_index(documents)
     for doc in documents:
         pages[document_page(doc)] = write_document(doc, document_page(doc))
+    pages.update(extra_pages)
     diagnostics = tuple(d for doc in documents for d in doc.diagnostics)
     return BuildResult(tuple(documents), pages, diagnostics)
 
