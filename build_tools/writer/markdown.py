@@ -29,6 +29,7 @@ from ..model import (
     Text,
 )
 
+APPENDIX_MARK = "<!-- end of document text -->"
 _BACKSLASH = re.compile(r"([\\`*_{}\[\]#|!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>:~]|\d+[.)])")
 
@@ -215,6 +216,7 @@ def write_document(doc: Document, page: str) -> str:
     meta += [f"| {k} | {v} |" for k, v in metadata_rows(doc)]
     parts.append("\n".join(meta))
     parts.extend(w.block(b) for b in doc.blocks)
+    parts.append(APPENDIX_MARK)
     parts.extend(w.block(b) for b in doc.appendix)
     for note in doc.footnotes:
         body = "\n\n".join(w.block(b) for b in note.blocks)
