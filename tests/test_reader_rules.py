@@ -179,3 +179,33 @@ def test_scan_groups_lines_and_splits_titles_from_text() -> None:
 def test_roman_numerals_and_slugs() -> None:
     assert [roman_value(x) for x in ("I", "IV", "IX", "XIV", "C")] == [1, 4, 9, 14, 100]
     assert slugify("IOM's International Dialogue on Migration") == "iom-s-international-dialogue-on-migration"
+
+
+@pytest.mark.parametrize(
+    "line, label, values",
+    [
+        ("United States of America 9.7 M", "United States of America", ["9.7 M"]),
+        ("Mexico .79 M", "Mexico", [".79 M"]),
+        ("37.1 Million (CHF) 37.1 Million (CHF)", "", ["37.1 Million (CHF)", "37.1 Million (CHF)"]),
+        ("Locally Engaged Staff 10-15%*", "Locally Engaged Staff", ["10-15%*"]),
+        ("Administrative Budget", "Administrative Budget", []),
+    ],
+)
+def test_split_values(line: str, label: str, values: list[str]) -> None:
+    from build_tools.reader.structure import split_values
+
+    assert split_values(line) == (label, values)
+
+
+def test_recover_columns_joins_two_line_labels_and_refuses_ragged_headers() -> None:
+    from build_tools.reader.structure import recover_columns
+
+    lines = ["2004 2005", "Administrative Budget", "(Swiss Francs)", "37.1 Million (CHF) 37.1 Million (CHF)"]
+    assert recover_columns(lines) == [
+        ["", "2004", "2005"],
+        ["Administrative Budget (Swiss Francs)", "37.1 Million (CHF)", "37.1 Million (CHF)"],
+    ]
+    assert recover_columns(["State Contribution (CHFs-Million)", "Japan 7.2 M"]) == [
+        ["State", "Contribution (CHFs-Million)"], ["Japan", "7.2 M"],
+    ]
+    assert recover_columns(["FTEs Financial Resources", "Total 1.25 FTEs $4,600.00 $1,200,000.00"]) is None

@@ -130,7 +130,17 @@ def caption_rule(b: Builder, raws: list[Raw], i: int) -> int:
     while j < len(raws) and raws[j].kind == "text" and not _is_prose(raws[j]):
         rows.extend(raws[j].lines)
         j += 1
-    cells = [(TableCell(b.inlines(r.strip())),) for r in rows if r.strip()]
+    lines = [r.strip() for r in rows if r.strip()]
+    recovered = recover_columns(lines)
+    if recovered is None:
+        b.diagnostics.append(Diagnostic(
+            b.path, raw.line, "table-flattened",
+            f"The columns of {caption[0]} could not be recovered; each line is kept as a row.",
+        ))
+        grid = [[line] for line in lines]
+    else:
+        grid = recovered
+    cells = [tuple(TableCell(b.inlines(c)) for c in row) for row in grid]
     header, body = (cells[0], cells[1:]) if cells else ((), [])
     caption_inlines: list[Inline] = []
     for k, c in enumerate(caption):
@@ -142,6 +152,62 @@ def caption_rule(b: Builder, raws: list[Raw], i: int) -> int:
 
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+# A figure in a flattened table: "37.1 Million (CHF)", "$553.2 Million (USD)", ".79 M", "10-15%*".
+_VALUE = re.compile(
+    r"(?:\$\s?)?-?(?:\d[\d,]*)?\.?\d+(?:-\d+)?(?:\s?(?:Million|M|%|FTEs))?"
+    r"(?:\s\((?:\$\s?)?[A-Z]{2,4}\))?\*?"
+)
+_TRAILING_VALUE = re.compile(r"(?:^|\s)(" + _VALUE.pattern + r")\s*$")
+
+
+def split_values(line: str) -> tuple[str, list[str]]:
+    """'Japan 7.2 M' → ('Japan', ['7.2 M']): a row label and the figures that end the line."""
+    values: list[str] = []
+    rest = line.strip()
+    while rest:
+        m = _TRAILING_VALUE.search(rest)
+        if not m or not any(ch.isdigit() for ch in m.group(1)):
+            break
+        values.insert(0, m.group(1))
+        rest = rest[: m.start()].rstrip()
+    return rest, values
+
+
+def recover_columns(lines: list[str]) -> list[list[str]] | None:
+    """Rebuild a flattened table whose rows are a label followed by figures, or None.
+
+    Label lines with no figures join the next figure line that has no label of its own
+    (a label printed on two lines); otherwise they become rows of their own.
+    """
+    if len(lines) < 2:
+        return None
+    data = [split_values(line) for line in lines[1:]]
+    width = max(len(values) for _, values in data)
+    if width == 0:
+        return None
+    rows: list[list[str]] = []
+    pending: list[str] = []
+    for label, values in data:
+        if not values:
+            pending.append(label)
+            continue
+        if not label and pending:
+            label, pending = " ".join(pending), []
+        rows.extend([p] + [""] * width for p in pending)
+        pending = []
+        rows.append([label] + values + [""] * (width - len(values)))
+    rows.extend([p] + [""] * width for p in pending)
+    head_label, head_values = split_values(lines[0])
+    if len(head_values) == width:
+        header = [head_label] + head_values
+    elif width == 1 and not head_values and len(lines[0].split()) >= 2:
+        first, rest = lines[0].split(None, 1)
+        header = [first, rest]
+    else:
+        return None
+    return [header] + rows
 
 
 def _is_prose(raw: Raw) -> bool:
