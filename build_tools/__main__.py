@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="fail when docs/ differs from a fresh conversion")
     s = sub.add_parser("site", help="build site/ and the offline bundle (after `build`)")
     s.add_argument("--bundle", type=Path, required=True)
+    sub.add_parser("bench", help="time the conversion on the corpus and on scaled copies")
     v = sub.add_parser("verify", help="compare each source with its built page")
     v.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -46,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"built {site.relative_to(root)}/ and {bundle.relative_to(root)}")
             return 0
+        if args.command == "bench":
+            from .bench import main as bench_main
+
+            return bench_main(root)
         if args.command == "verify":
             from .verify import main as verify_main
 
