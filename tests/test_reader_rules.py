@@ -37,7 +37,14 @@ from build_tools.reader.structure import roman_value, slugify
         ("    • The Programme and Budget", "bullet", "•", "The Programme and Budget"),
         ("- to build government capacity", "bullet", "•", "to build government capacity"),
         ("(a) The terms of the current Cooperation Agreement", "sub", "(a)", "The terms of the current Cooperation Agreement"),
-        ("I. Introduction\t1–3\t3", "row", "", "I. Introduction\t1–3\t3"),
+        ("I. Introduction\t1–3\t3", "row", "\t", "I. Introduction\t1–3\t3"),
+        ("| Country | Migrants |", "row", "|", "| Country | Migrants |"),
+        ("GE.06-12345 (E) 120906", "debris", "", "GE.06-12345 (E) 120906"),
+        ("Please recycle", "debris", "", "Please recycle"),
+        ("*0658181*", "debris", "", "*0658181*"),
+        ("Page 2", "debris", "", "Page 2"),
+        ("**4.** The Council noted the report of the Working Group.", "numbered", "4", "The Council noted the report of the Working Group."),
+        ("+ a bullet", "bullet", "•", "a bullet"),
         ("**COUNCIL** ", "text", "", "**COUNCIL**"),
         ("**Original: English  ", "text", "", "**Original: English"),
         ("Recent reports by IOM", "text", "", "Recent reports by IOM"),
@@ -101,6 +108,8 @@ def test_is_title_like(text: str, expected: bool) -> None:
         ("Second Committee", "committee", "Second Committee"),
         ("Agenda item 55 (b)", "agenda_item", "Agenda item 55 (b)"),
         ("Item 99 (d) of the provisional agenda*", "agenda_item", "Item 99 (d) of the provisional agenda"),
+        ("E/CN.9/2006/3", "symbol", "E/CN.9/2006/3"),
+        ("Original: English/French", "original_language", "English/French"),
     ],
 )
 def test_masthead_lines(line: str, field: str, value: str) -> None:
@@ -209,3 +218,9 @@ def test_recover_columns_joins_two_line_labels_and_refuses_ragged_headers() -> N
         ["State", "Contribution (CHFs-Million)"], ["Japan", "7.2 M"],
     ]
     assert recover_columns(["FTEs Financial Resources", "Total 1.25 FTEs $4,600.00 $1,200,000.00"]) is None
+
+
+def test_organ_names_are_masthead_lines() -> None:
+    found = Masthead()
+    assert match_masthead_line("General Assembly", found)
+    assert found.body_names == ["General Assembly"]

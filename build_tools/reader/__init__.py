@@ -10,9 +10,9 @@ import re
 from dataclasses import fields, replace
 
 from ..model import Diagnostic, Document, Footnote, Metadata, Paragraph, Source
-from .blocks import scan
+from .blocks import Raw, scan
 from .inline import parse_inlines
-from .masthead import metadata_from, read_masthead, take_title
+from .masthead import is_document_type, metadata_from, read_masthead, take_title
 from .notes import rejoin_and_collect_notes
 from .structure import build_blocks
 
@@ -32,6 +32,17 @@ def normalise_spaces(text: str) -> str:
 
 TEXT_RULES = [repair_split_entities, normalise_spaces]
 
+
+def drop_running_headers(body: list[Raw], symbol: str) -> list[Raw]:
+    """The symbol repeated at the top of each page ("A/61/515", "MC/2353 Page 3") is furniture."""
+    if not symbol:
+        return body
+    header = re.compile(r"^(?:\*\*)?" + re.escape(symbol) + r"(?:\*\*)?(?:\s+Page \d{1,3})?$")
+    for block in body:
+        if block.kind == "text" and all(header.match(line.strip()) for line in block.lines):
+            block.kind = "debris"
+    return body
+
 METADATA_FIELDS = {f.name for f in fields(Metadata)} - {"field_notes"}
 
 
@@ -44,6 +55,11 @@ def read(source: Source) -> Document:
     masthead, _, body = read_masthead(raws)
     has_masthead = bool(masthead.fields or masthead.body_names)
     title, subtitle, body, _title_line = take_title(body, has_masthead)
+    if not subtitle and is_document_type(title) and len(title.split()) <= 5 and masthead.fields.get("agenda_title"):
+        # "Item 4 … / International migration and development / Report of the Secretary-General":
+        # the agenda item's title is the report's title too.
+        title, subtitle = masthead.fields["agenda_title"], title
+    body = drop_running_headers(body, masthead.fields.get("symbol", ""))
     initial = [label for _, label in masthead.notes]
     body, notes = rejoin_and_collect_notes(body, source.path, initial)
     labels = set(notes.bodies)

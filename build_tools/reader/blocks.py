@@ -100,7 +100,7 @@ def _start_or_extend(previous: Raw | None, line: Line, group: int) -> Raw:
     kind = {"bullet": "item", "ordered": "item"}.get(line.kind, line.kind)
     return Raw(
         kind=kind,
-        lines=[line.text] if line.kind != "row" else [line.raw.rstrip("\n")],
+        lines=[line.text] if line.kind != "row" else [line.text],
         line=line.no,
         group=group,
         marker=line.marker,

@@ -28,17 +28,24 @@ class Line:
 LineRule = Callable[[str, int], "Line | None"]
 
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\\_|\*{3,})\s*$")
-_JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+(?:\*\*)?\d{1,3}(?:\*\*)?)?\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:\*\*\d{1,3}\*\*|-\s*\d{1,3}\s*-|Page \d{1,3}(?: of \d{1,3})?)\s*$")
-_TRAILER = re.compile(r"^\s*Date Modified:\s*\S*\s*$")
+# Job numbers ("06-58181", "GE.06-12345 (E) 120906"), optionally with the page number after them.
+_JOB_NUMBER = re.compile(
+    r"^\s*(?:\*\*)?(?:[A-Z]{2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})*(?:\*\*)?"
+    r"(?:\s+(?:\*\*)?\d{1,3}(?:\*\*)?)?\s*$"
+)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:\*\*\d{1,3}\*\*|-\s*\d{1,3}\s*-|Page \d{1,3}(?: of \d{1,3})?|\*\d{7,}\*)\s*$"
+)
+_TRAILER = re.compile(r"^\s*(?:Date Modified:\s*\S*|Please recycle\s*♲?)\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NOTE = re.compile(
     r"^(?:-\s+)?(?:<sup>\s*([0-9]{1,3})\s*</sup>|([" + SUPERSCRIPT_DIGITS + r"]{1,3})"
     r"|\[(\d{1,3})\]|(\*))\s*(\S.*)$"
 )
-_NUMBERED = re.compile(r"^(?:-\s+)?(\d{1,3})\.\s+(\S.*)$")
+_NUMBERED = re.compile(r"^(?:-\s+)?(?:\*\*)?(\d{1,3})\.(?:\*\*)?\s+(\S.*)$")
 _ORDERED_ITEM = re.compile(r"^(\s+)(\d{1,2}|[a-z])[.)]\s+(\S.*)$")
-_BULLET = re.compile(r"^(\s*)(?:[•·▪◦‣]|-|–)\s+(\S.*)$")
+_BULLET = re.compile(r"^(\s*)(?:[•·▪◦‣+]|-|–)\s+(\S.*)$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SUBPARAGRAPH = re.compile(r"^(\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+(\S.*)$")
 
 
@@ -109,9 +116,11 @@ def subparagraph(raw: str, no: int) -> Line | None:
 
 
 def table_row(raw: str, no: int) -> Line | None:
-    """A tab-separated line: a row of a flattened table (contents tables)."""
+    """A tab-separated line (contents tables) or a `| pipe | row |`: a row of a table."""
+    if _PIPE_ROW.match(raw):
+        return Line("row", raw.strip(), raw, no, marker="|")
     if "\t" in raw.strip("\n") and raw.strip():
-        return Line("row", raw.rstrip(), raw, no)
+        return Line("row", raw.rstrip(), raw, no, marker="\t")
     return None
 
 

@@ -16,18 +16,21 @@ MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 _DATE = r"(\d{1,2} (?:" + "|".join(MONTHS) + r") \d{4})"
-_SYMBOL = r"((?:[A-Z]{1,6}/)+(?:[A-Z0-9.]+)(?:/[A-Z0-9.]+)*)"
+_SYMBOL = r"([A-Z][A-Z0-9.]{0,9}(?:/[A-Z0-9.\-]+)+)"
 
 # (field, pattern); a pattern's groups fill the field (and "date" when it has two).
 MASTHEAD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("symbol", re.compile(r"^(?:United Nations\s+)?" + _SYMBOL + r"$")),
     ("distribution", re.compile(r"^Distr\.:\s*([A-Za-z]*)\s*" + _DATE + r"?$")),
-    ("original_language", re.compile(r"^Original:\s*([A-Za-z]*)\s*" + _DATE + r"?$")),
+    ("original_language", re.compile(r"^Original:\s*([A-Za-z/ ,]*?)\s*" + _DATE + r"?$")),
     ("date", re.compile(r"^" + _DATE + r"$")),
     ("session", re.compile(r"^(.+ session)$", re.IGNORECASE)),
     ("committee", re.compile(r"^((?:First|Second|Third|Fourth|Fifth|Sixth) Committee)$")),
     ("agenda_item", re.compile(r"^((?:Agenda )?[Ii]tem \d+(?: ?\([a-z]\))?(?: of the (?:provisional|preliminary) agenda)?)(\*)?$")),
-    ("body_name", re.compile(r"^([A-ZÀ-Ý]{4,})$")),
+    ("body_name", re.compile(
+        r"^([A-ZÀ-Ý]{4,}|General Assembly|Economic and Social Council|Security Council|Human Rights Council"
+        r"|Executive Committee of the High Commissioner's Programme)$"
+    )),
 ]
 
 # Issuing bodies by symbol prefix, longest first: data, not code paths.
@@ -59,6 +62,11 @@ DOCUMENT_TYPES_BY_SYMBOL: list[tuple[str, str]] = [
 ]
 
 _MARKER = re.compile(r"(\*|<sup>(\d+)</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))$")
+
+
+def is_document_type(text: str) -> bool:
+    """'Report of the Secretary-General', 'Note by the Secretary-General', ..."""
+    return any(p.match(text) for p, _ in DOCUMENT_TYPES)
 
 
 def iso_date(text: str) -> str:
@@ -127,9 +135,17 @@ def read_masthead(blocks: list[Raw]) -> tuple[Masthead, list[Raw], list[Raw]]:
             break
         lines = block.lines
         k = 0
+        names = _leading_body_names(lines)
+        if names:
+            found.body_names.extend(names)
+            k = len(names)
         while k < len(lines) and match_masthead_line(lines[k], found):
             k += 1
         if k == len(lines):
+            i += 1
+            continue
+        if k == 0 and _names_organ(blocks, i):
+            found.body_names.append(_clean(lines[0]))
             i += 1
             continue
         if "agenda_item" in found.fields and not agenda_title and (k > 0 or _after_agenda(blocks, i)):
@@ -141,6 +157,31 @@ def read_masthead(blocks: list[Raw]) -> tuple[Masthead, list[Raw], list[Raw]]:
     if agenda_title:
         found.fields["agenda_title"] = " ".join(agenda_title)
     return found, [], blocks[i:]
+
+
+def _leading_body_names(lines: list[str]) -> list[str]:
+    """Short name lines above masthead lines in one block ("Commission on Population and
+    Development" above "Thirty-ninth session") name the issuing organ."""
+    k = 0
+    while k < len(lines) and not match_masthead_line(lines[k], Masthead()):
+        k += 1
+    if k == 0 or k == len(lines):
+        return []
+    names = [_clean(x) for x in lines[:k]]
+    if all(is_title_like(n, 10) for n in names):
+        return names
+    return []
+
+
+def _names_organ(blocks: list[Raw], i: int) -> bool:
+    """A short name line directly above a masthead line of the same group names the organ."""
+    block = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        len(block.lines) == 1 and is_title_like(block.lines[0], 10)
+        and nxt is not None and nxt.group == block.group
+        and match_masthead_line(nxt.lines[0], Masthead())
+    )
 
 
 def _after_agenda(blocks: list[Raw], i: int) -> bool:
@@ -197,6 +238,8 @@ def metadata_from(found: Masthead, title: str, subtitle: str) -> Metadata:
     f = dict(found.fields)
     symbol = f.get("symbol", "")
     body = next((b for prefix, b in BODIES_BY_SYMBOL if symbol.startswith(prefix)), "")
+    if not body and found.body_names:
+        body = found.body_names[0].title() if found.body_names[0].isupper() else found.body_names[0]
     doc_type = next((t for p, t in DOCUMENT_TYPES if p.match(subtitle or "")), "")
     doc_type = doc_type or next((t for p, t in DOCUMENT_TYPES if p.match(title or "")), "")
     doc_type = doc_type or next((t for prefix, t in DOCUMENT_TYPES_BY_SYMBOL if symbol.startswith(prefix)), "")

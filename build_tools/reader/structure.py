@@ -247,10 +247,19 @@ def contents_table_rule(b: Builder, raws: list[Raw], i: int) -> int:
     j = i
     rows: list[list[str]] = []
     while j < len(raws) and raws[j].kind == "row":
-        rows.extend([c.strip() for c in line.split("\t")] for line in raws[j].lines)
+        rows.extend(split_row(line, raws[j].marker) for line in raws[j].lines)
         j += 1
+    rows = [r for r in rows if not all(re.fullmatch(r":?-{3,}:?", c) for c in r if c)]
     b.emit(build_table(b, rows, raws[i].line))
     return j - i
+
+
+def split_row(line: str, separator: str) -> list[str]:
+    """The cells of a tab-separated or pipe row (`\\|` inside a cell is a literal bar)."""
+    if separator == "|":
+        inner = line.strip()[1:-1]
+        return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
+    return [c.strip() for c in line.split("\t")]
 
 
 def build_table(b: Builder, rows: list[list[str]], line: int) -> Table:
@@ -324,6 +333,8 @@ def heading_rule(b: Builder, raws: list[Raw], i: int) -> int:
     if raw.kind != "text" or len(raw.lines) != 1:
         return 0
     text = raw.lines[0].strip()
+    if text.startswith("**") and text.endswith("**") and len(text) > 4:
+        text = text[2:-2].strip()
     m = _ROMAN.match(text)
     if m and is_title_like(m.group(2), 30) and roman_value(m.group(1)) == b.chapter_number + 1:
         b.chapter_number += 1
