@@ -113,3 +113,16 @@ def test_verify_meets_the_thresholds(root) -> None:
 def test_docs_are_fresh(corpus, root) -> None:
     stale = stale_pages(corpus, root / "docs")
     assert not stale, f"docs/ is out of date: {stale}; run `make docs` and commit the result"
+
+
+def test_every_in_page_link_has_its_anchor(corpus) -> None:
+    """Contents tables, paragraph numbers and footnotes link to anchors that exist."""
+    import re
+
+    import markdown
+
+    for name, page in corpus.pages.items():
+        html = markdown.markdown(page, extensions=["abbr", "attr_list", "footnotes", "tables", "toc"])
+        ids = set(re.findall(r'id="([^"]+)"', html))
+        missing = {h for h in re.findall(r'href="#([^"]+)"', html) if h not in ids}
+        assert not missing, (name, sorted(missing))

@@ -279,7 +279,7 @@ def build_table(b: Builder, rows: list[list[str]], line: int) -> Table:
             line=line,
         )
     out_rows = []
-    chapter = ""
+    chapter = ("", 0)
     for r in body:
         cells = []
         for c in keep:
@@ -299,13 +299,16 @@ def build_table(b: Builder, rows: list[list[str]], line: int) -> Table:
     return Table(head, tuple(out_rows), line=line)
 
 
-def _contents_anchor(entry: str, chapter: str) -> tuple[str, str]:
+def _contents_anchor(entry: str, chapter: tuple[str, int]) -> tuple[str, tuple[str, int]]:
+    """The anchor a contents entry points at, as heading_rule makes it; `chapter` is the
+    current chapter (numeral, value), so that "C." after "B." is a letter, not 100."""
+    name, value = chapter
     m = _ROMAN.match(entry)
-    if m:
-        return f"chapter-{m.group(1).lower()}", m.group(1).lower()
+    if m and roman_value(m.group(1)) == value + 1:
+        return f"chapter-{m.group(1).lower()}", (m.group(1).lower(), value + 1)
     m = _LETTER.match(entry)
     if m:
-        return (f"section-{chapter}-{m.group(1).lower()}" if chapter else f"section-{m.group(1).lower()}"), chapter
+        return (f"section-{name}-{m.group(1).lower()}" if name else f"section-{m.group(1).lower()}"), chapter
     m = _DOTTED.match(entry)
     if m:
         return "section-" + m.group(1).replace(".", "-"), chapter
