@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools build | check | site | verify`."""
+"""Command line: `python -m build_tools build | check | site | verify | glossary`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("bench", help="time the conversion on the corpus and on scaled copies")
     v = sub.add_parser("verify", help="compare each source with its built page")
     v.add_argument("--json", action="store_true")
+    g = sub.add_parser("glossary", help="count the glossary's acronyms; --check: list unexplained ones")
+    g.add_argument("--check", action="store_true", help="fail on acronym-like words with no expansion")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -55,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
             from .verify import main as verify_main
 
             return verify_main(root, as_json=args.json)
+        if args.command == "glossary":
+            from .glossary import main as glossary_main
+
+            return glossary_main(root, check=args.check)
     except SourceError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .glossary import add_glossary
 from .model import Diagnostic, Document
 from .reader import read
 from .sources import load_sources
@@ -42,6 +43,7 @@ def convert(root: Path) -> BuildResult:
     #   2. acronyms (never inside the links stage 1 made)
     #   3. backlinks and related documents (inverts what stages 1-2 found)
     extra_pages: dict[str, str] = {}
+    documents, extra_pages["glossary.md"] = add_glossary(documents, root)  # 2. acronyms
     pages: dict[str, str] = {"index.md": write_home(documents)}
     pages["documents/index.md"] = write_document_index(documents)
     for doc in documents:
