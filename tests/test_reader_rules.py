@@ -11,7 +11,7 @@ from build_tools.reader.inline import parse_inlines
 from build_tools.reader.lines import classify
 from build_tools.reader.masthead import Masthead, iso_date, match_masthead_line
 from build_tools.reader.notes import markers_in
-from build_tools.reader.structure import roman_value, slugify
+from build_tools.reader.headings import roman_value, slugify
 
 
 @pytest.mark.parametrize(
@@ -201,13 +201,13 @@ def test_roman_numerals_and_slugs() -> None:
     ],
 )
 def test_split_values(line: str, label: str, values: list[str]) -> None:
-    from build_tools.reader.structure import split_values
+    from build_tools.reader.tables import split_values
 
     assert split_values(line) == (label, values)
 
 
 def test_recover_columns_joins_two_line_labels_and_refuses_ragged_headers() -> None:
-    from build_tools.reader.structure import recover_columns
+    from build_tools.reader.tables import recover_columns
 
     lines = ["2004 2005", "Administrative Budget", "(Swiss Francs)", "37.1 Million (CHF) 37.1 Million (CHF)"]
     assert recover_columns(lines) == [
