@@ -12,9 +12,9 @@ from ..model import ListBlock, ListItem, Paragraph, Reference
 from .blocks import Raw, is_title_like
 from .builder import Builder
 
-_ROMAN = re.compile(r"^([IVXLC]{1,6})\.\s+(\S.*)$")
-_LETTER = re.compile(r"^([A-H])\.\s+(\S.*)$")
-_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+ROMAN = re.compile(r"^([IVXLC]{1,6})\.\s+(\S.*)$")
+LETTER = re.compile(r"^([A-H])\.\s+(\S.*)$")
+DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
 _WORDS = re.compile(r"\w+")
 
 
@@ -39,7 +39,7 @@ def contents_list_rule(b: Builder, raws: list[Raw], i: int) -> int:
     j = i
     matches = []
     while j < len(raws) and raws[j].kind == "text" and raws[j].group == raws[i].group:
-        found = [_DOTTED.match(x.strip()) for x in raws[j].lines]
+        found = [DOTTED.match(x.strip()) for x in raws[j].lines]
         if not all(m and is_title_like(m.group(2), 20) for m in found):
             break
         matches.extend(found)
@@ -78,20 +78,20 @@ def heading_rule(b: Builder, raws: list[Raw], i: int) -> int:
     text = raw.lines[0].strip()
     if text.startswith("**") and text.endswith("**") and len(text) > 4:
         text = text[2:-2].strip()
-    m = _ROMAN.match(text)
+    m = ROMAN.match(text)
     if m and is_title_like(m.group(2), 30) and roman_value(m.group(1)) == b.chapter_number + 1:
         b.chapter_number += 1
         b.chapter = m.group(1).lower()
         b.section_level = b.item_level = 2
         b.heading(2, text, f"chapter-{b.chapter}", m.group(1), raw.line)
         return 1
-    m = _LETTER.match(text)
+    m = LETTER.match(text)
     if m and is_title_like(m.group(2), 30):
         anchor = f"section-{b.chapter}-{m.group(1).lower()}" if b.chapter else f"section-{m.group(1).lower()}"
         b.section_level = b.item_level = 3
         b.heading(3, text, anchor, m.group(1), raw.line)
         return 1
-    m = _DOTTED.match(text)
+    m = DOTTED.match(text)
     if m and is_title_like(m.group(2), 20):
         level = 1 + m.group(1).count(".") + 1
         b.section_level = b.item_level = level

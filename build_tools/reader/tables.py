@@ -7,7 +7,7 @@ import re
 from ..model import Diagnostic, Inline, Reference, Table, TableCell, Text
 from .blocks import Raw, ending
 from .builder import Builder
-from .headings import _DOTTED, _LETTER, _ROMAN, roman_value
+from .headings import DOTTED, LETTER, ROMAN, roman_value
 
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart) \d+(?:\.\d+)*\.?$")
 _RANGE = re.compile(r"^\s*(\d{1,3})(?:\s*[–-]\s*(\d{1,3}))?\s*$")
@@ -180,13 +180,13 @@ def _contents_anchor(entry: str, chapter: tuple[str, int]) -> tuple[str, tuple[s
     """The anchor a contents entry points at, as heading_rule makes it; `chapter` is the
     current chapter (numeral, value), so that "C." after "B." is a letter, not 100."""
     name, value = chapter
-    m = _ROMAN.match(entry)
+    m = ROMAN.match(entry)
     if m and roman_value(m.group(1)) == value + 1:
         return f"chapter-{m.group(1).lower()}", (m.group(1).lower(), value + 1)
-    m = _LETTER.match(entry)
+    m = LETTER.match(entry)
     if m:
         return (f"section-{name}-{m.group(1).lower()}" if name else f"section-{m.group(1).lower()}"), chapter
-    m = _DOTTED.match(entry)
+    m = DOTTED.match(entry)
     if m:
         return "section-" + m.group(1).replace(".", "-"), chapter
     return "", chapter
