@@ -14,6 +14,7 @@ from pathlib import Path
 from .glossary import add_glossary
 from .model import Diagnostic, Document
 from .reader import read
+from .references import INDEX_PAGE, add_citation_sections, link_references
 from .sources import load_sources
 from .writer.markdown import write_document
 from .writer.pages import write_document_index, write_home
@@ -38,12 +39,12 @@ def convert(root: Path) -> BuildResult:
     """The whole conversion, in memory: one line per stage."""
     sources = load_sources(root / "source_texts", root)
     documents = [read(source) for source in sources]
-    # Enrich stages go here, in this order (each maps Document → Document):
-    #   1. cross-references (needs the corpus index of symbols and paragraph anchors)
-    #   2. acronyms (never inside the links stage 1 made)
-    #   3. backlinks and related documents (inverts what stages 1-2 found)
     extra_pages: dict[str, str] = {}
-    documents, extra_pages["glossary.md"] = add_glossary(documents, root)  # 2. acronyms
+    # Cross-references first: acronyms are never looked for inside the links they make.
+    documents, citations = link_references(documents)
+    documents, extra_pages["glossary.md"] = add_glossary(documents, root)
+    # Backlinks and related documents invert what the two stages above found.
+    documents, extra_pages[INDEX_PAGE] = add_citation_sections(documents, citations)
     pages: dict[str, str] = {"index.md": write_home(documents)}
     pages["documents/index.md"] = write_document_index(documents)
     for doc in documents:
