@@ -53,7 +53,8 @@ serve: $(VENV)/.installed $(SHIM)
 test-deps: $(VENV)/.test-installed
 	@command -v chromium >/dev/null || { \
 	  echo "installing Debian's chromium"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 test: test-deps site
 	$(PY) -m pytest
