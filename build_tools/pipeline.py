@@ -19,7 +19,7 @@ from .sources import load_sources
 from .writer.markdown import write_document
 from .writer.pages import write_document_index, write_home
 
-GENERATED_MARK = "<!-- Generated from "
+GENERATED_MARK = "Generated from "  # in the first lines of every generated page
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def generated_files(docs: Path) -> set[str]:
     found = set()
     for path in docs.rglob("*.md"):
         with path.open(encoding="utf-8") as f:
-            if f.read(len(GENERATED_MARK)) == GENERATED_MARK:
+            if GENERATED_MARK in "".join(f.readline() for _ in range(2)):
                 found.add(path.relative_to(docs).as_posix())
     return found
 

@@ -163,8 +163,12 @@ def metadata_values(markdown_text: str) -> list[str]:
     return rows
 
 
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
 def page_body(markdown_text: str) -> str:
     """The page without its generated header (title, metadata table) and appendix sections."""
+    markdown_text = _FRONT_MATTER.sub("", markdown_text)
     text = markdown_text.split(APPENDIX_MARK)[0] + "\n" + "\n".join(
         line for line in markdown_text.split(APPENDIX_MARK, 1)[-1].splitlines() if line.startswith("[^")
     ) if APPENDIX_MARK in markdown_text else markdown_text
@@ -218,7 +222,7 @@ def verify_document(name: str, source_text: str, page_markdown: str) -> Report:
             kept += 1
     report.kept_in_order = kept
     report.kept_percent = round(100.0 * kept / max(1, len(words)), 2)
-    page = render(page_markdown)  # the whole page, for anchors and links
+    page = render(_FRONT_MATTER.sub("", page_markdown))  # the whole page, for anchors and links
     report.paragraphs_expected = expected_paragraphs(source_text)
     report.paragraphs_missing = [
         n for n in report.paragraphs_expected
