@@ -121,7 +121,10 @@ def write_glossary(documents: list[Document], glossary: Glossary, curated_path: 
 
 
 def _entry(entry: Entry, glossary: Glossary, by_name: dict[str, Document], used: dict[str, list[Use]]) -> list[str]:
-    out = [f"### {escape(entry.key)} {{#{entry.anchor}}}"]
+    # The expansion in the heading lets a search for it find the entry by its title.
+    names = [d.expansion for d in entry.dated] or [d.expansion for d in entry.definitions]
+    heading = f"{entry.key}: {names[-1]}" if names else entry.key
+    out = [f"### {escape(heading)} {{#{entry.anchor}}}"]
     if entry.dated:
         out.append("; ".join(
             f"**{escape(d.expansion)}**" + (f" (from {escape(d.start)})" if d.start else "") for d in entry.dated
