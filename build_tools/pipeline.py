@@ -15,7 +15,7 @@ from .glossary import add_glossary
 from .model import Diagnostic, Document
 from .reader import read
 from .references import INDEX_PAGE, add_citation_sections, link_references
-from .sources import load_sources
+from .sources import SourceError, load_sources
 from .writer.markdown import write_document
 from .writer.pages import write_document_index, write_home
 
@@ -39,6 +39,7 @@ def convert(root: Path) -> BuildResult:
     """The whole conversion, in memory: one line per stage."""
     sources = load_sources(root / "source_texts", root)
     documents = [read(source) for source in sources]
+    check_unique_symbols(documents)
     extra_pages: dict[str, str] = {}
     # Cross-references first: acronyms are never looked for inside the links they make.
     documents, citations = link_references(documents)
@@ -52,6 +53,22 @@ def convert(root: Path) -> BuildResult:
     pages.update(extra_pages)
     diagnostics = tuple(d for doc in documents for d in doc.diagnostics)
     return BuildResult(tuple(documents), pages, diagnostics)
+
+
+def check_unique_symbols(documents: list[Document]) -> None:
+    """Two documents with one symbol would make every citation of it ambiguous: refuse."""
+    first: dict[str, Document] = {}
+    problems = []
+    for doc in documents:
+        symbol = doc.metadata.symbol
+        if symbol and symbol in first:
+            problems.append(
+                f"{doc.sidecar_path or doc.source_path}: the symbol {symbol} is already the symbol of "
+                f"{first[symbol].source_path}; correct it in a sidecar"
+            )
+        first.setdefault(symbol, doc)
+    if problems:
+        raise SourceError(*problems)
 
 
 def generated_files(docs: Path) -> set[str]:

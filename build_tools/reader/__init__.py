@@ -92,9 +92,14 @@ def read(source: Source) -> Document:
 
 def apply_sidecar(metadata: Metadata, source: Source) -> tuple[Metadata, list[Diagnostic]]:
     """The sidecar adds what the text lacks and corrects what it gets wrong."""
-    data = dict(source.sidecar or {})
+    from ..sidecar import SidecarError, validate_data
+    from ..sources import SourceError
+
     diagnostics: list[Diagnostic] = []
-    updates = {k: str(v) for k, v in data.items() if k in METADATA_FIELDS}
+    try:
+        updates = validate_data(dict(source.sidecar or {}), source.sidecar_path or source.path)
+    except SidecarError as exc:
+        raise SourceError(*exc.messages) from None
     if "symbol" in updates and "url" not in updates and not metadata.url and not updates["symbol"].startswith("MC/"):
         updates["url"] = f"https://undocs.org/{updates['symbol']}"
     return replace(metadata, **updates), diagnostics

@@ -239,7 +239,8 @@ def metadata_from(found: Masthead, title: str, subtitle: str) -> Metadata:
     symbol = f.get("symbol", "")
     body = next((b for prefix, b in BODIES_BY_SYMBOL if symbol.startswith(prefix)), "")
     if not body and found.body_names:
-        body = found.body_names[0].title() if found.body_names[0].isupper() else found.body_names[0]
+        name = found.body_names[0]
+        body = name.capitalize() if name.isupper() and " " not in name else name  # "COUNCIL" → "Council"
     doc_type = next((t for p, t in DOCUMENT_TYPES if p.match(subtitle or "")), "")
     doc_type = doc_type or next((t for p, t in DOCUMENT_TYPES if p.match(title or "")), "")
     doc_type = doc_type or next((t for prefix, t in DOCUMENT_TYPES_BY_SYMBOL if symbol.startswith(prefix)), "")

@@ -126,7 +126,8 @@ def contents_table_rule(b: Builder, raws: list[Raw], i: int) -> int:
     while j < len(raws) and raws[j].kind == "row":
         rows.extend(split_row(line, raws[j].marker) for line in raws[j].lines)
         j += 1
-    rows = [r for r in rows if not all(re.fullmatch(r":?-{3,}:?", c) for c in r if c)]
+    separator = re.compile(r":?-{3,}:?")
+    rows = [r for r in rows if not (any(r) and all(separator.fullmatch(c) for c in r if c))]
     b.emit(build_table(b, rows, raws[i].line))
     return j - i
 

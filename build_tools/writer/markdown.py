@@ -33,6 +33,8 @@ from ..model import (
 APPENDIX_MARK = "<!-- end of document text -->"
 _BACKSLASH = re.compile(r"([\\`*_{}\[\]#|!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>:~]|\d+[.)])")
+_NO_BACKSLASH = {"=": "&#61;", ":": "&#58;", "~": "&#126;"}
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 
 
 def escape(text: str) -> str:
@@ -45,7 +47,10 @@ def escape(text: str) -> str:
 def escape_line_starts(markdown: str) -> str:
     """A source line may start with `-`, `1.` or `>`: escape it so no list or quote begins."""
     def fix(m: re.Match[str]) -> str:
-        return m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit() else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1]
+        lead, mark = m.group(1), m.group(2)
+        if mark in _NO_BACKSLASH:  # Markdown keeps the backslash before these: use an entity
+            return lead + _NO_BACKSLASH[mark]
+        return lead + "\\" + mark if not mark[0].isdigit() else lead + mark[:-1] + "\\" + mark[-1]
 
     return "\n".join(_LINE_START.sub(fix, line, count=1) for line in markdown.split("\n"))
 
@@ -178,8 +183,10 @@ def metadata_rows(doc: Document) -> list[tuple[str, str]]:
     ]
     field_of = {"Agenda item": "agenda_item", "Symbol": "symbol", "Date": "date"}
     rows = [(k, v + notes.get(field_of.get(k, ""), "")) for k, v in rows if v]
-    if m.url:
+    if m.url and _SAFE_URL.match(m.url):
         rows.append(("Authoritative copy", f"<{m.url}>"))
+    elif m.url:
+        rows.append(("Authoritative copy", escape(m.url)))
     else:
         rows.append(("Authoritative copy", "Not available online; see NOTICE for the issuing body."))
     return rows
@@ -209,7 +216,16 @@ def generated_comment(*sources: str, title: str | None = None) -> str:
     comment = f"<!-- {notice} -->"
     if title is None:
         return comment
-    return f"---\n# {notice}\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{comment}"
+    return f"---\n# {notice}\ntitle: {yaml_string(title)}\n---\n\n{comment}"
+
+
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar: JSON escapes, plus the characters YAML will not read raw."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def write_document(doc: Document, page: str) -> str:
