@@ -7,7 +7,7 @@ page-break and footnote pass, and the structure rules, in that order.
 from __future__ import annotations
 
 import re
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from ..model import Diagnostic, Document, Footnote, Metadata, Paragraph, Source
 from .blocks import Raw, scan
@@ -42,8 +42,6 @@ def drop_running_headers(body: list[Raw], symbol: str) -> list[Raw]:
         if block.kind == "text" and all(header.match(line.strip()) for line in block.lines):
             block.kind = "debris"
     return body
-
-METADATA_FIELDS = {f.name for f in fields(Metadata)} - {"field_notes"}
 
 
 def read(source: Source) -> Document:
