@@ -21,6 +21,8 @@ ALLOWED = tuple(f.name for f in fields(Metadata) if f.name != "field_notes")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 RESERVED_NAMES = frozenset({"index"})  # documents/index.md is the document list
+# A source's name becomes a file name, a URL and part of an HTML comment: keep it plain.
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 class _TextDatesLoader(yaml.SafeLoader):
@@ -141,7 +143,13 @@ def check_corpus(entries: Iterable[tuple[str, str, str, dict[str, str], dict[str
     symbols: dict[str, str] = {}
     for name, path, sidecar_path, data, lines in entries:
         key = page_key(name)
-        if key in RESERVED_NAMES:
+        if not _SAFE_NAME.match(name):
+            shown = path.encode("unicode_escape").decode("ascii")  # one line, whatever the name holds
+            problems.append(
+                f"{shown}: a source file name may only use letters, digits, '.', '_' and '-' "
+                "(it becomes the page's address); rename the file"
+            )
+        elif key in RESERVED_NAMES:
             problems.append(f"{path}: the name {name!r} is reserved for a generated page; rename the file")
         elif key in pages:
             problems.append(
