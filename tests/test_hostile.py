@@ -631,3 +631,18 @@ def test_two_mastheads_with_one_symbol_are_refused(tmp_path: Path) -> None:
         "source_texts/second.txt: the symbol MC/INF/1 is already the symbol of source_texts/first.txt; "
         "correct it in a sidecar"
     ]
+
+
+def test_live_preview_reports_a_refused_source_without_traceback(tmp_path: Path) -> None:
+    """`make serve` runs the conversion in a MkDocs hook: a bad file is a plain build error."""
+    from mkdocs.exceptions import PluginError
+
+    from build_tools.mkdocs_hooks import on_pre_build
+
+    (tmp_path / "source_texts").mkdir()
+    (tmp_path / "source_texts" / "bad.txt").write_bytes(b"caf\xe9 au lait\n")
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml"), "docs_dir": str(tmp_path / "docs")}
+    with pytest.raises(PluginError) as err:
+        on_pre_build(config)
+    assert str(err.value).startswith("source_texts/bad.txt: ")
+    assert not (tmp_path / "docs").exists()

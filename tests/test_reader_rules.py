@@ -224,3 +224,14 @@ def test_organ_names_are_masthead_lines() -> None:
     found = Masthead()
     assert match_masthead_line("General Assembly", found)
     assert found.body_names == ["General Assembly"]
+
+
+def test_headings_never_take_paragraph_or_page_anchors() -> None:
+    from build_tools.model import Heading, Source
+    from build_tools.reader import read
+
+    text = "A Paper Title\n\nPara 3\n\nTitle\n\nCites\n\n3. The Council considered the report of the Working Group.\n"
+    doc = read(Source("x", "x.txt", text))
+    anchors = [b.anchor for b in doc.blocks if isinstance(b, Heading)]
+    assert anchors == ["section-para-3", "title-2", "cites-2"]
+    assert doc.numbered_paragraphs()[0].label == "para-3"

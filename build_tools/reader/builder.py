@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Diagnostic, FootnoteRef, Heading, Inline, LineBreak, NumberedParagraph
 from .blocks import Raw
 from .inline import parse_inlines
+
+# Anchors the page writer and the enrichers use: a heading never takes them.
+RESERVED_ANCHORS = ("title", "acronyms", "cites", "cited-by", "related-documents")
+PARAGRAPH_ANCHOR = re.compile(r"^para-\d+(?:-\d+)?$")
+
 
 @dataclass
 class Builder:
@@ -16,7 +22,7 @@ class Builder:
     labels: set[str]
     blocks: list[Block] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    anchors: set[str] = field(default_factory=set)
+    anchors: set[str] = field(default_factory=lambda: set(RESERVED_ANCHORS))
     chapter: str = ""
     chapter_number: int = 0
     section_level: int = 1  # level of the last numbered or Markdown heading
@@ -29,6 +35,7 @@ class Builder:
         return parse_inlines(text, self.labels)
 
     def unique(self, anchor: str) -> str:
+        """`anchor`, or `anchor-2`, `anchor-3` ... when it is taken."""
         candidate, n = anchor, 2
         while candidate in self.anchors:
             candidate, n = f"{anchor}-{n}", n + 1
@@ -52,6 +59,8 @@ class Builder:
 
     def heading(self, level: int, text: str, anchor: str, number: str | None, line: int) -> None:
         self.close_para()
+        if PARAGRAPH_ANCHOR.match(anchor):  # a heading "Para 3" must not take paragraph 3's anchor
+            anchor = f"section-{anchor}"
         self.blocks.append(Heading(min(level, 6), self.inlines(text), self.unique(anchor), number, line))
 
 
