@@ -53,8 +53,12 @@ serve: $(VENV)/.installed $(SHIM)
 test-deps: $(VENV)/.test-installed
 	@command -v chromium >/dev/null || { \
 	  echo "installing Debian's chromium"; \
-	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  sudo=; \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    sudo=$$(command -v sudo) || { echo "chromium is missing and installing it needs root or sudo" >&2; exit 1; }; \
+	  fi; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 test: test-deps site
 	$(PY) -m pytest

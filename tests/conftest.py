@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/site_helpers.py
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/site_support.py
 
 
 @pytest.fixture(scope="session")
