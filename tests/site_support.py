@@ -113,35 +113,3 @@ def chromium() -> Iterator["Browser"]:
             yield browser
         finally:
             browser.close()
-
-
-# Session-scoped fixtures, imported by the test modules that use them.
-
-
-@pytest.fixture(scope="session")
-def site_url() -> Iterator[str]:
-    """Base URL of site/ served on loopback for the whole session."""
-    with serve(built_site()) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline bundle unzipped once into a world-readable temp folder."""
-    target = tmp_path_factory.mktemp("offline-bundle")
-    return unzip_bundle(target)
-
-
-@pytest.fixture(scope="session")
-def bundle_url(bundle_dir: Path) -> Iterator[str]:
-    """Base URL of the unzipped offline bundle served on loopback."""
-    with serve(bundle_dir) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator["Browser"]:
-    """One Chromium for all browser tests."""
-    with chromium() as b:
-        yield b
-

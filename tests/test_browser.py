@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from site_support import ROOT, browser, bundle_dir, site_url  # noqa: F401 - session fixtures
+from site_support import ROOT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Route
@@ -102,7 +102,7 @@ def article_text(page: Page) -> str:
 
 
 @pytest.fixture()
-def online(browser: Browser) -> Iterator[Page]:  # noqa: F811 - fixture argument
+def online(browser: Browser) -> Iterator[Page]:
     """A fresh page for the online site."""
     context = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(TIMEOUT)
@@ -110,7 +110,7 @@ def online(browser: Browser) -> Iterator[Page]:  # noqa: F811 - fixture argument
     context.close()
 
 
-def test_home_page_lists_the_documents(online: Page, site_url: str) -> None:  # noqa: F811
+def test_home_page_lists_the_documents(online: Page, site_url: str) -> None:
     online.goto(site_url)
     table = online.locator("article table").first
     links = table.locator("a[href^='documents/']")
@@ -120,14 +120,14 @@ def test_home_page_lists_the_documents(online: Page, site_url: str) -> None:  # 
     assert table.is_visible()
 
 
-def test_document_page(online: Page, site_url: str) -> None:  # noqa: F811
+def test_document_page(online: Page, site_url: str) -> None:
     online.goto(f"{site_url}documents/{DOCUMENT}/")
     check_paragraph_numbers(online)
     check_footnotes(online)
     check_abbreviations(online)
 
 
-def test_search_finds_puebla(online: Page, site_url: str) -> None:  # noqa: F811
+def test_search_finds_puebla(online: Page, site_url: str) -> None:
     expected = documents_mentioning("Puebla")
     assert expected, "no source text mentions Puebla any more: pick another search word"
     online.goto(site_url)
@@ -139,7 +139,7 @@ def test_search_finds_puebla(online: Page, site_url: str) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("query", ["GFMD", "Global Forum on Migration and Development"])
-def test_search_finds_the_glossary_entry_and_the_documents(online: Page, site_url: str, query: str) -> None:  # noqa: F811
+def test_search_finds_the_glossary_entry_and_the_documents(online: Page, site_url: str, query: str) -> None:
     """An acronym or its expansion brings its glossary entry and the documents that use it first."""
     online.goto(site_url)
     pages = list(dict.fromkeys(h.split("#")[0].split("?")[0] for h in search(online, query)))
@@ -147,7 +147,7 @@ def test_search_finds_the_glossary_entry_and_the_documents(online: Page, site_ur
     assert "mc-2353" in {slug_of(p) for p in pages[:5]}, pages
 
 
-def test_offline_bundle_from_file_urls(browser: Browser, bundle_dir: Path) -> None:  # noqa: F811
+def test_offline_bundle_from_file_urls(browser: Browser, bundle_dir: Path) -> None:
     """The unzipped bundle works from file:// with every other request blocked, and makes none."""
     context: BrowserContext = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(TIMEOUT)
@@ -179,7 +179,7 @@ def test_offline_bundle_from_file_urls(browser: Browser, bundle_dir: Path) -> No
     assert outside == [], f"the offline bundle tried to reach: {outside}"
 
 
-def test_offline_pages_load_no_remote_scripts_or_styles(bundle_dir: Path) -> None:  # noqa: F811
+def test_offline_pages_load_no_remote_scripts_or_styles(bundle_dir: Path) -> None:
     """No page of the bundle has <script src> or <link href> on http: or https:."""
     remote = re.compile(
         r"<script\b[^>]*\bsrc\s*=\s*[\"']?\s*https?:|<link\b[^>]*\bhref\s*=\s*[\"']?\s*https?:", re.IGNORECASE

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import http.server
+import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections import Counter
-from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from build_tools.model import (
     Acronym, Document, Emphasis, Inline, Reference, Source, Superscript, Text, map_inlines,
 )
 from build_tools.reader.lines import job_or_page_number
+from site_support import serve
 from build_tools.pipeline import convert
 from build_tools.publish import PublishError, publish, zip_tree
 from build_tools.reader import read
@@ -557,9 +556,8 @@ def test_rendered_page_has_only_allowed_markup(text: str) -> None:
 
 
 @pytest.mark.browser
-def test_hostile_site_runs_no_script(tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_hostile_site_runs_no_script(tmp_path: Path, browser) -> None:
+    """Hostile fixtures through the whole build, then in Chromium: no script, dialog or request."""
     project = project_copy(tmp_path, with_sources=False)
     for path in FIXTURES.glob("*.txt"):
         shutil.copy(path, project / "source_texts" / path.name)
@@ -569,52 +567,36 @@ def test_hostile_site_runs_no_script(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project, capture_output=True, text=True, timeout=120,
-        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
-    handler = partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     dialogs: list[str] = []
     outside: list[str] = []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path="/usr/bin/chromium", headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"],
-            )
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
-            def route(r) -> None:
-                if r.request.url.startswith(base) or r.request.url.startswith(("data:", "blob:", "about:")):
-                    r.continue_()
-                else:
-                    outside.append(r.request.url)
-                    r.abort()
+        def route(r) -> None:
+            if r.request.url.startswith(base) or r.request.url.startswith(("data:", "blob:", "about:")):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
 
-            page.context.route("**/*", route)
-            for path in sorted(FIXTURES.glob("*.txt")):
-                page.goto(f"{base}documents/{path.stem}/", wait_until="load")
-                page.wait_for_timeout(300)
-                page.mouse.move(200, 200)
-                page.mouse.click(5, 5)
-                assert page.evaluate("typeof window.__pwned") == "undefined", path.name
-                assert page.locator("script:not([src])").count() <= 4
-                assert "The last paragraph must still be visible." in page.content() or path.stem == "structure"
-            browser.close()
-    finally:
-        server.shutdown()
+        context.route("**/*", route)
+        for path in sorted(FIXTURES.glob("*.txt")):
+            page.goto(f"{base}documents/{path.stem}/", wait_until="load")
+            page.wait_for_timeout(300)
+            page.mouse.move(200, 200)
+            page.mouse.click(5, 5)
+            assert page.evaluate("typeof window.__pwned") == "undefined", path.name
+            assert page.locator("script:not([src])").count() <= 4
+            assert "The last paragraph must still be visible." in page.content() or path.stem == "structure"
+        context.close()
     assert dialogs == []
     assert outside == []
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
 
 def test_two_mastheads_with_one_symbol_are_refused(tmp_path: Path) -> None:

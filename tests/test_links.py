@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import ROOT, bundle_dir, bundle_url, site_url  # noqa: F401 - session fixtures
+from site_support import ROOT
 
 pytestmark = pytest.mark.site
 
