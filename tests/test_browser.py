@@ -59,8 +59,8 @@ def open_search_result(page: Page, slugs: set[str]) -> None:
     links = page.locator(".md-search-result__item > .md-search-result__link")
     for i in range(links.count()):
         if slug_of(links.nth(i).get_attribute("href") or "") in slugs:
-            links.nth(i).click()
-            page.wait_for_load_state("load")
+            with page.expect_navigation(wait_until="load"):
+                links.nth(i).click()
             return
     pytest.fail(f"no search result leads to any of {sorted(slugs)}")
 
@@ -161,10 +161,13 @@ def test_offline_bundle_from_file_urls(browser: Browser, bundle_dir: Path) -> No
     try:
         page = context.new_page()
         page.goto((bundle_dir / "index.html").as_uri())
-        page.locator(f"article table a[href*='{DOCUMENT}']").first.click()
-        page.wait_for_load_state("load")
+        table = page.locator("article table").first
+        assert table.is_visible()
+        with page.expect_navigation(wait_until="load"):
+            table.locator(f"a[href*='{DOCUMENT}']").first.click()
         assert page.url.startswith("file:") and slug_of(page.url) == DOCUMENT, page.url
         check_paragraph_numbers(page)
+        check_abbreviations(page)
 
         expected = documents_mentioning("Puebla")
         hits = search(page, "Puebla", timeout=SEARCH_TIMEOUT)
