@@ -175,7 +175,10 @@ class Metadata:
     distribution: str = ""
     original_language: str = ""
     document_type: str = ""
+    language: str = ""  # ISO 639-1 code of the text's language: "en", "fr", "es", "nl"
     url: str = ""  # authoritative copy
+    pdf_url: str = ""  # the issuing body's PDF, when known
+    printed_title: str = ""  # the title as printed, when `title` normalises its case
     field_notes: tuple[tuple[str, str], ...] = ()  # (field, footnote label) marked in the masthead
 
     def with_updates(self, **changes: str) -> "Metadata":
@@ -195,6 +198,19 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a source text came from: the original, the tool that extracted it, when it was added."""
+
+    extraction_tool: str = ""  # "pdfminer.six 20251107", "pdftotext 22.12.0 -layout"
+    source_sha256: str = ""  # of the original file (usually the PDF)
+    source_url: str = ""  # where the original was obtained
+    added: str = ""  # ISO date the text joined the archive
+
+
+PROVENANCE_FIELDS = tuple(f for f in Provenance.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -220,6 +236,8 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     sidecar_path: str = ""
     appendix: tuple[Block, ...] = ()  # sections the enrichers add after the text (acronyms, cites, ...)
+    provenance: Provenance = Provenance()
+    corrected: tuple[str, ...] = ()  # metadata fields the sidecar set or corrected
 
     def numbered_paragraphs(self) -> list[NumberedParagraph]:
         return [b for b in walk_blocks(self.blocks) if isinstance(b, NumberedParagraph)]

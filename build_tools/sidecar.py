@@ -15,9 +15,10 @@ from typing import Iterable
 
 import yaml
 
-from .model import Metadata
+from .model import PROVENANCE_FIELDS, Metadata
 
-ALLOWED = tuple(f.name for f in fields(Metadata) if f.name != "field_notes")
+METADATA_FIELDS = tuple(f.name for f in fields(Metadata) if f.name not in ("field_notes", "printed_title"))
+ALLOWED = METADATA_FIELDS + PROVENANCE_FIELDS
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 RESERVED_NAMES = frozenset({"index"})  # documents/index.md is the document list
@@ -65,10 +66,12 @@ def value_problem(key: str, value: object) -> tuple[str | None, str]:
         return f"field {key!r} is empty; give a value or remove the line", text
     if re.search(r"[\x00-\x1f\x7f\u2028\u2029]", text):
         return f"field {key!r} must be a single line of text", text
-    if key == "date":
+    if key in ("date", "added"):
         return date_problem(text), text
-    if key == "url" and not _URL.match(text):
-        return f"url {text!r} must be an http:// or https:// address without spaces or quotes", text
+    if key == "source_sha256" and not re.fullmatch(r"[0-9a-f]{64}", text):
+        return f"source_sha256 {text!r} must be 64 lower-case hexadecimal digits", text
+    if key in ("url", "pdf_url", "source_url") and not _URL.match(text):
+        return f"{key} {text!r} must be an http:// or https:// address without spaces or quotes", text
     return None, text
 
 

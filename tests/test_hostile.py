@@ -362,7 +362,8 @@ SIDECAR_CASES = {
     "unknown-key": (
         "symbol: A/1\ntitel: Typo\n",
         "source_texts/a.yml:2: unknown field 'titel'; allowed fields: title, subtitle, symbol, date, date_note, "
-        "body, session, committee, agenda_item, distribution, original_language, document_type, url",
+        "body, session, committee, agenda_item, distribution, original_language, document_type, language, url, "
+        "pdf_url, extraction_tool, source_sha256, source_url, added",
     ),
     "list-title": ("title:\n  - One\n  - Two\n", "source_texts/a.yml:1: field 'title' must be text, not a list"),
     "mapping-body": ("body: {name: X}\n", "source_texts/a.yml:1: field 'body' must be text, not a mapping"),
@@ -382,6 +383,8 @@ SIDECAR_CASES = {
         "source_texts/a.yml:1: url 'https://x.example/ onmouseover=alert(1)' must be an http:// or https:// "
         "address without spaces or quotes",
     ),
+    "sha256": ("source_sha256: abc\n", "source_texts/a.yml:1: source_sha256 'abc' must be 64 lower-case hexadecimal digits"),
+    "added-date": ("added: last week\n", "source_texts/a.yml:1: date 'last week' is not YYYY, YYYY-MM or YYYY-MM-DD"),
     "duplicate-key": ("title: One\nsymbol: A/1\ntitle: Two\n", "source_texts/a.yml:3: field 'title' appears twice (first on line 1)"),
 }
 
@@ -399,7 +402,8 @@ def test_reports_every_problem_at_once(tmp_path: Path) -> None:
     assert messages == [
         "source_texts/a.txt: the file is empty",
         "source_texts/a.yml:1: unknown field 'colour'; allowed fields: title, subtitle, symbol, date, date_note, "
-        "body, session, committee, agenda_item, distribution, original_language, document_type, url",
+        "body, session, committee, agenda_item, distribution, original_language, document_type, language, url, "
+        "pdf_url, extraction_tool, source_sha256, source_url, added",
         "source_texts/a.yml:2: date '2006-99' is not a real date",
         "source_texts/b.txt: not valid UTF-16 text (byte 2); save it as UTF-8",
     ]
@@ -628,3 +632,15 @@ def test_live_preview_reports_a_refused_source_without_traceback(tmp_path: Path)
         on_pre_build(config)
     assert str(err.value).startswith("source_texts/bad.txt: ")
     assert not (tmp_path / "docs").exists()
+
+
+def test_sidecar_provenance_and_corrections_reach_the_document() -> None:
+    from build_tools.model import Provenance, Source
+    from build_tools.reader import read
+
+    sidecar = {"symbol": "A/1", "date": "2001-02-03", "extraction_tool": "pdftotext 22.12.0",
+               "source_sha256": "0" * 64, "source_url": "https://example.org/a.pdf", "added": "2026-11-23"}
+    doc = read(Source("a", "source_texts/a.txt", "A title\n\nSome text of the document.\n", sidecar, "source_texts/a.yml"))
+    assert doc.provenance == Provenance("pdftotext 22.12.0", "0" * 64, "https://example.org/a.pdf", "2026-11-23")
+    assert set(doc.corrected) == {"symbol", "date", "url"}
+    assert (doc.metadata.symbol, doc.metadata.date) == ("A/1", "2001-02-03")

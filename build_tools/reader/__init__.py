@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Diagnostic, Document, Footnote, Metadata, Paragraph, Source
+from ..model import PROVENANCE_FIELDS, Diagnostic, Document, Footnote, Metadata, Paragraph, Provenance, Source
 from .blocks import Raw, scan
 from .inline import parse_inlines
 from .masthead import is_document_type, metadata_from, read_masthead, take_title
@@ -73,7 +73,7 @@ def read(source: Source) -> Document:
     )
     metadata = metadata_from(masthead, title, subtitle)
     metadata = replace(metadata, field_notes=tuple((f, l) for f, l in masthead.notes if l in labels))
-    metadata, sidecar_diagnostics = apply_sidecar(metadata, source)
+    metadata, provenance, corrected, sidecar_diagnostics = apply_sidecar(metadata, source)
     if not metadata.title:
         diagnostics.append(Diagnostic(source.path, 1, "no-title", "No title was found; the file name is used."))
         metadata = replace(metadata, title=source.name)
@@ -85,10 +85,14 @@ def read(source: Source) -> Document:
         footnotes=footnotes,
         diagnostics=tuple(notes.diagnostics + diagnostics + sidecar_diagnostics),
         sidecar_path=source.sidecar_path,
+        provenance=provenance,
+        corrected=corrected,
     )
 
 
-def apply_sidecar(metadata: Metadata, source: Source) -> tuple[Metadata, list[Diagnostic]]:
+def apply_sidecar(
+    metadata: Metadata, source: Source
+) -> tuple[Metadata, Provenance, tuple[str, ...], list[Diagnostic]]:
     """The sidecar adds what the text lacks and corrects what it gets wrong."""
     from ..sidecar import SidecarError, validate_data
     from ..sources import SourceError
@@ -100,4 +104,6 @@ def apply_sidecar(metadata: Metadata, source: Source) -> tuple[Metadata, list[Di
         raise SourceError(*exc.messages) from None
     if "symbol" in updates and "url" not in updates and not metadata.url and not updates["symbol"].startswith("MC/"):
         updates["url"] = f"https://undocs.org/{updates['symbol']}"
-    return replace(metadata, **updates), diagnostics
+    provenance = Provenance(**{k: updates.pop(k) for k in PROVENANCE_FIELDS if k in updates})
+    corrected = tuple(k for k, v in updates.items() if getattr(metadata, k) != v)
+    return replace(metadata, **updates), provenance, corrected, diagnostics
