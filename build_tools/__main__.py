@@ -20,8 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("site", help="build site/ and the offline bundle (after `build`)")
     s.add_argument("--bundle", type=Path, required=True)
     sub.add_parser("bench", help="time the conversion on the corpus and on scaled copies")
-    v = sub.add_parser("verify", help="compare each source with its built page")
-    v.add_argument("--json", action="store_true")
+    v = sub.add_parser("verify", help="the quality report: each source compared with its page in docs/")
+    v.add_argument("names", nargs="*", help="only these documents (source names)")
+    form = v.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print the figures as JSON")
+    form.add_argument("--markdown", action="store_true", help="print the report as a Markdown table")
     g = sub.add_parser("glossary", help="count the glossary's acronyms; --check: list unexplained ones")
     g.add_argument("--check", action="store_true", help="fail on acronym-like words with no expansion")
     args = parser.parse_args(argv)
@@ -56,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "verify":
             from .verify import main as verify_main
 
-            return verify_main(root, as_json=args.json)
+            return verify_main(root, as_json=args.json, as_markdown=args.markdown, names=args.names)
         if args.command == "glossary":
             from .glossary import main as glossary_main
 

@@ -82,13 +82,17 @@ Inline = Union[Text, Emphasis, Superscript, LineBreak, FootnoteRef, Acronym, Ref
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading; `level` 1 is the document title, `anchor` its stable id."""
+    """A heading; `level` 1 is the document title, `anchor` its stable id.
+
+    A heading that opens a citable unit (an article) has `cite`, as a reader cites it ("Article 12").
+    """
 
     level: int
     inlines: tuple[Inline, ...]
     anchor: str
-    number: str | None = None  # printed numbering: "III", "A", "2.3"
+    number: str | None = None  # printed numbering: "III", "A", "2.3", "12" for Article 12
     line: int = 0
+    cite: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,12 +139,27 @@ class Table:
 
 @dataclass(frozen=True)
 class NumberedParagraph:
-    """A paragraph with a printed number: cited as "para. N", anchored as `label`."""
+    """A citable unit with a printed number: a paragraph ("9.") or a sub-paragraph ("(a)").
+
+    `label` is its anchor ("para-9", "para-8-a", "article-12-para-1"), `cite` how a reader
+    cites it ("para. 9", "para. 8 (a)", "Article 12, para. 1"), `marker` the number as printed.
+    Sub-paragraphs are NumberedParagraphs inside the blocks of their paragraph.
+    """
 
     number: str
     label: str
     blocks: tuple["Block", ...]
     line: int = 0
+    marker: str = ""
+    cite: str = ""
+
+    @property
+    def printed(self) -> str:
+        return self.marker or f"{self.number}."
+
+    @property
+    def citation(self) -> str:
+        return self.cite or f"para. {self.number}"
 
 
 Block = Union[Heading, Paragraph, ListBlock, Table, NumberedParagraph]
@@ -240,6 +259,11 @@ class Document:
     corrected: tuple[str, ...] = ()  # metadata fields the sidecar set or corrected
 
     def numbered_paragraphs(self) -> list[NumberedParagraph]:
+        """The numbered paragraphs (not their lettered sub-paragraphs), in order."""
+        return [b for b in walk_blocks(self.blocks) if isinstance(b, NumberedParagraph) and b.number.isdigit()]
+
+    def units(self) -> list[NumberedParagraph]:
+        """Every citable numbered unit: paragraphs and sub-paragraphs, in order."""
         return [b for b in walk_blocks(self.blocks) if isinstance(b, NumberedParagraph)]
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .. import dates
 from ..model import Diagnostic
 
 STR = "tag:yaml.org,2002:str"
@@ -82,10 +83,7 @@ class Curated:
         return frozenset(word for word, _ in self.ignore)
 
 
-def date_key(iso: str) -> tuple[int, int, int]:
-    """'2006' → (2006, 1, 1); '2006-10-20' → (2006, 10, 20): partial dates sort at their start."""
-    parts = [int(p) for p in iso.split("-")] + [1, 1]
-    return parts[0], parts[1], parts[2]
+date_key = dates.sort_key  # partial dates sort at their start; a missing date sorts last
 
 
 class _Reader:

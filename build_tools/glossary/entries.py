@@ -76,7 +76,7 @@ class Glossary:
         if entry.dated:
             return in_force(entry.dated, date).expansion
         ranked = [d for d in entry.definitions if d.exact] or list(entry.definitions)
-        before = [d for d in ranked if date and date_key(self.dates.get(d.location.document, "9999")) <= date_key(date)]
+        before = [d for d in ranked if date and date_key(self.dates.get(d.location.document, "")) <= date_key(date)]
         return (before[-1] if before else ranked[0]).expansion
 
 
@@ -127,7 +127,7 @@ def _forms(keys: set[str], curated: Curated) -> dict[str, str]:
 def build_glossary(documents: list[Document], curated: Curated) -> tuple[Glossary, list[Diagnostic]]:
     """Definitions from every document plus the curated file → the glossary, and its problems."""
     dates = {doc.name: doc.metadata.date for doc in documents}
-    order = {doc.name: (date_key(doc.metadata.date or "9999"), doc.name) for doc in documents}
+    order = {doc.name: (date_key(doc.metadata.date), doc.name) for doc in documents}
     found: dict[str, list[Definition]] = {}
     for doc in documents:
         for d in extract_definitions(doc):

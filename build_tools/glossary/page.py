@@ -44,7 +44,7 @@ def _acronyms(unit: Unit) -> list[Acronym]:
 
 
 def _by_date(documents: list[Document]) -> list[Document]:
-    return sorted(documents, key=lambda d: (date_key(d.metadata.date or "9999"), d.name))
+    return sorted(documents, key=lambda d: (date_key(d.metadata.date), d.name))
 
 
 def uses(documents: list[Document]) -> dict[str, dict[str, list[Use]]]:

@@ -1,109 +1,220 @@
-"""The reader: raw source text (and its sidecar) → a `Document`.
+"""The reader: a source text (and its sidecar) → a `Document`.
 
-It runs the text rules, the line rules (`lines.py`), the masthead rules, the
-page-break and footnote pass, and the structure rules, in that order.
+Two layers. The text rules make what extraction tools write plain (`normalize`); a dialect
+front-end turns the text into one neutral stream of pages of lines (`dialects`: `plain`,
+`columns`, `markdown`). Then the recovery rules, which know no dialect, recover the document
+by evidence: page furniture (`furniture`), notes (`notes`), paragraphs (`paragraphs`, `words`),
+metadata (`metadata`) and structure (`structure`, `units`, `tables`).
+
+Reading is a pure function of the source. A rule that fails is a diagnostic with the file and
+line, and the document is still published, in plain paragraphs with every word (`fallback`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
-from ..model import PROVENANCE_FIELDS, Diagnostic, Document, Footnote, Metadata, Paragraph, Provenance, Source
-from .blocks import Raw, scan
+from .. import dates
+from ..model import (
+    PROVENANCE_FIELDS,
+    Diagnostic,
+    Document,
+    Footnote,
+    Metadata,
+    Paragraph,
+    Provenance,
+    Source,
+)
+from .dialects import read_stream
+from .furniture import remove_furniture
 from .inline import parse_inlines
-from .masthead import is_document_type, metadata_from, read_masthead, take_title
-from .notes import rejoin_and_collect_notes
-from .structure import build_blocks
+from .metadata import read_metadata
+from .normalize import normalise, replacement_lines
+from .notes import NoteBody, absorb_interruptions, collect_notes, pair_markers
+from .paragraphs import Block, build_blocks
+from .stream import Stream, plain
+from .structure import build_structure
+from .words import Vocabulary, join_split_words, restore_hyphens
 
-_GARBLED_SUP = re.compile(r"<sup>&</sup>(lt|gt|amp);")
-_ENTITY = {"lt": "<", "gt": ">", "amp": "&"}
-
-
-def repair_split_entities(text: str) -> str:
-    """`<sup>&</sup>lt;sup>1</sup>`: an escaped `<` cut by a superscript; put it back."""
-    return _GARBLED_SUP.sub(lambda m: _ENTITY[m.group(1)], text)
+READER_VERSION = "2"  # part of the conversion cache key: change it when output changes for the same input
 
 
-def normalise_spaces(text: str) -> str:
-    """No-break and other exotic spaces read as spaces; tabs are kept (they separate cells)."""
-    return re.sub(r"[\u00a0\u2007\u202f\u2000-\u200a]", " ", text)
+@dataclass
+class ReadReport:
+    """What the reader did to one text, for the quality report."""
 
-
-TEXT_RULES = [repair_split_entities, normalise_spaces]
-
-
-def drop_running_headers(body: list[Raw], symbol: str) -> list[Raw]:
-    """The symbol repeated at the top of each page ("A/61/515", "MC/2353 Page 3") is furniture."""
-    if not symbol:
-        return body
-    header = re.compile(r"^(?:\*\*)?" + re.escape(symbol) + r"(?:\*\*)?(?:\s+Page \d{1,3})?$")
-    for block in body:
-        if block.kind == "text" and all(header.match(line.strip()) for line in block.lines):
-            block.kind = "debris"
-    return body
+    dialect: str = ""
+    pages: int = 0
+    removed: Counter = field(default_factory=Counter)
+    repaired: Counter = field(default_factory=Counter)
+    notes_found: int = 0
+    notes_unmarked: list[str] = field(default_factory=list)
+    markers_without_body: list[str] = field(default_factory=list)
+    removed_lines: list[str] = field(default_factory=list)  # source lines dropped as page furniture
+    fallback: bool = False
 
 
 def read(source: Source) -> Document:
-    """Convert one source text into a Document; problems become diagnostics."""
-    text = source.text
-    for rule in TEXT_RULES:
-        text = rule(text)
-    raws = scan(text)
-    masthead, _, body = read_masthead(raws)
-    has_masthead = bool(masthead.fields or masthead.body_names)
-    title, subtitle, body, _title_line = take_title(body, has_masthead)
-    if not subtitle and is_document_type(title) and len(title.split()) <= 5 and masthead.fields.get("agenda_title"):
-        # "Item 4 … / International migration and development / Report of the Secretary-General":
-        # the agenda item's title is the report's title too.
-        title, subtitle = masthead.fields["agenda_title"], title
-    body = drop_running_headers(body, masthead.fields.get("symbol", ""))
-    initial = [label for _, label in masthead.notes]
-    body, notes = rejoin_and_collect_notes(body, source.path, initial)
-    labels = set(notes.bodies)
-    blocks, diagnostics = build_blocks(body, labels, source.path)
-    for label in notes.pending:
-        diagnostics.append(Diagnostic(
-            source.path, 0, "note-missing-body",
-            f"Footnote marker {label} has no body in the text; it is shown as a plain superscript.",
-        ))
-    footnotes = tuple(
-        Footnote(label, (Paragraph(parse_inlines(body_text, labels), line),), lost, line)
-        for label, (body_text, line, lost) in notes.bodies.items()
-    )
-    metadata = metadata_from(masthead, title, subtitle)
-    metadata = replace(metadata, field_notes=tuple((f, l) for f, l in masthead.notes if l in labels))
+    """Convert one source text into a Document; problems become diagnostics, never exceptions."""
+    return read_with_report(source)[0]
+
+
+def read_with_report(source: Source) -> tuple[Document, ReadReport]:
+    report = ReadReport()
+    try:
+        document = _read(source, report)
+    except Exception as exc:  # noqa: BLE001 - any rule may fail on an unseen text: that is data
+        document = fallback(source, exc)
+        report.fallback = True
+    return document, report
+
+
+def _read(source: Source, report: ReadReport) -> Document:
+    counts: Counter = Counter()
+    text = normalise(source.text, counts)
+    stream = read_stream(text, source.path)
+    report.dialect, report.pages = stream.dialect, len(stream.pages)
+    stream.repaired.update(counts)
+    diagnostics: list[Diagnostic] = list(stream.diagnostics)
+    for line in replacement_lines(text):
+        diagnostics.append(Diagnostic(source.path, line, "replacement-character",
+                                      "The text has characters the extraction could not decode (U+FFFD); they are shown as �."))
+    remove_furniture(stream)
+    bodies = collect_notes(stream)
+    vocabulary = Vocabulary([line.text for line in stream.lines()] + [x for b in bodies for x in b.lines])
+    blocks = build_blocks(stream, vocabulary)
+    blocks = split_glued(blocks, stream)
+    for block in blocks:
+        block.text = join_split_words(restore_hyphens(block.text, vocabulary, stream.repaired), vocabulary, stream.repaired)
+    meta, found, blocks, title_line = read_metadata(blocks, stream, [b.text for b in blocks])
+    diagnostics += found.diagnostics
+    blocks = absorb_interruptions(blocks, bodies, source.path, diagnostics)
+    pair_markers(blocks, bodies, {label for _, label in found.field_notes})
+    labels = {b.label for b in bodies if b.label}
+    model_blocks, structure_diagnostics = build_structure(blocks, labels, source.path)
+    diagnostics += structure_diagnostics
+    footnotes, note_diagnostics = _footnotes(bodies, labels, source.path, report)
+    diagnostics += note_diagnostics
+    diagnostics += _missing_bodies(blocks, labels, source.path, report)
+    metadata = Metadata(**{k: v for k, v in meta.items() if k in Metadata.__dataclass_fields__})
+    metadata = replace(metadata, field_notes=tuple((f, label) for f, label in found.field_notes if label in labels))
     metadata, provenance, corrected, sidecar_diagnostics = apply_sidecar(metadata, source)
+    diagnostics += sidecar_diagnostics
     if not metadata.title:
-        diagnostics.append(Diagnostic(source.path, 1, "no-title", "No title was found; the file name is used."))
+        diagnostics.append(Diagnostic(source.path, 1, "no-title",
+                                      "No title was found in the text; the file name is used. Give one in a sidecar."))
         metadata = replace(metadata, title=source.name)
+    report.removed, report.repaired = stream.removed, stream.repaired
+    report.removed_lines = stream.removed_lines
     return Document(
         name=source.name,
         source_path=source.path,
         metadata=metadata,
-        blocks=tuple(blocks),
+        blocks=tuple(model_blocks),
         footnotes=footnotes,
-        diagnostics=tuple(notes.diagnostics + diagnostics + sidecar_diagnostics),
+        diagnostics=tuple(diagnostics),
         sidecar_path=source.sidecar_path,
         provenance=provenance,
         corrected=corrected,
     )
 
 
-def apply_sidecar(
-    metadata: Metadata, source: Source
-) -> tuple[Metadata, Provenance, tuple[str, ...], list[Diagnostic]]:
+_GLUED_EMPHASIS = re.compile(r"^(\*[^*\s][^*]*[^*\s]\*)(?=[A-Z])")
+_GLUED_CAPS = re.compile(r"^((?:[A-ZÀ-Ý„“\"'(),-]+\s+){3,}[A-ZÀ-Ý„“\"'(),-]+\.)(?=[A-Z][a-z])")
+
+
+def split_glued(blocks: list[Block], stream: Stream) -> list[Block]:
+    """A title glued to the text after it (HTML converters drop the break): two blocks."""
+    out: list[Block] = []
+    for block in blocks:
+        m = _GLUED_EMPHASIS.match(block.text) or _GLUED_CAPS.match(block.text)
+        if block.kind == "text" and m:
+            out.append(Block("text", block.parts[:1], m.group(1)))
+            out.append(Block("text", block.parts, block.text[m.end():]))
+            stream.repaired["glued titles split"] += 1
+        else:
+            out.append(block)
+    return out
+
+
+def _footnotes(bodies: list[NoteBody], labels: set[str], path: str, report: ReadReport) -> tuple[tuple[Footnote, ...], list[Diagnostic]]:
+    notes: list[Footnote] = []
+    diagnostics: list[Diagnostic] = []
+    seen: set[str] = set()
+    for body in bodies:
+        label = body.label or ""
+        if not label:
+            numbers = [int(b.label) for b in bodies if b.label and b.label.isdigit()]
+            label = body.label = str(max(numbers, default=0) + 1)
+            labels.add(label)
+        if label in seen:
+            diagnostics.append(Diagnostic(path, body.line, "note-duplicate",
+                                          f"A second text for note {label} was found; it is kept as a separate note."))
+            label = f"{label}-{body.line}"
+        seen.add(label)
+        if not body.marked:
+            report.notes_unmarked.append(label)
+            diagnostics.append(Diagnostic(path, body.line, "note-unreferenced",
+                                          f"Note {label} has a text but no marker was found in the document; "
+                                          "it is listed with the notes."))
+        inlines = parse_inlines(" ".join(x.strip() for x in body.lines), labels)
+        notes.append(Footnote(label, (Paragraph(inlines, body.line),), body.lost, body.line))
+    report.notes_found = len(notes)
+    return tuple(notes), diagnostics
+
+
+def _missing_bodies(blocks: list[Block], labels: set[str], path: str, report: ReadReport) -> list[Diagnostic]:
+    out = []
+    for block in blocks:
+        for m in re.finditer(r"<sup>\s*(\d{1,3}|\\\*|†|‡)\s*</sup>", block.text):
+            label = plain(m.group(1))
+            if label not in labels and label not in report.markers_without_body:
+                report.markers_without_body.append(label)
+                out.append(Diagnostic(path, block.line, "note-missing-body",
+                                      f"Note marker {label} has no note text in the document; it is shown as a plain superscript."))
+    return out
+
+
+def fallback(source: Source, exc: Exception) -> Document:
+    """The document in plain paragraphs, every word kept, when a rule failed on it."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "build_tools" in f.filename]
+    where = frames[-1] if frames else None
+    rule = f"{where.name} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else "the reader"
+    paragraphs = []
+    for k, chunk in enumerate(re.split(r"\n\s*\n|\f", source.text)):
+        text = " ".join(chunk.split())
+        if text:
+            paragraphs.append(Paragraph(parse_inlines(re.sub(r"([\\*<])", r"\\\1", text), set()), 0))
+    first = next((" ".join(c.split()) for c in source.text.split("\n") if c.strip()), "")
+    title = first[:120] if first else source.name
+    diagnostic = Diagnostic(source.path, 1, "reader-error",
+                            f"The reader could not structure this text ({type(exc).__name__}: {exc} in {rule}); "
+                            "it is published as plain paragraphs with every word.", "error")
+    metadata, provenance, corrected, _ = apply_sidecar(Metadata(title=title), source)
+    return Document(source.name, source.path, metadata, tuple(paragraphs), (), (diagnostic,),
+                    source.sidecar_path, provenance=provenance, corrected=corrected)
+
+
+def apply_sidecar(metadata: Metadata, source: Source) -> tuple[Metadata, Provenance, tuple[str, ...], list[Diagnostic]]:
     """The sidecar adds what the text lacks and corrects what it gets wrong."""
     from ..sidecar import SidecarError, validate_data
     from ..sources import SourceError
 
-    diagnostics: list[Diagnostic] = []
     try:
         updates = validate_data(dict(source.sidecar or {}), source.sidecar_path or source.path)
     except SidecarError as exc:
         raise SourceError(*exc.messages) from None
-    if "symbol" in updates and "url" not in updates and not metadata.url and not updates["symbol"].startswith("MC/"):
-        updates["url"] = f"https://undocs.org/{updates['symbol']}"
+    symbol = updates.get("symbol", metadata.symbol)
+    if symbol and "url" not in updates and not metadata.url and not symbol.startswith(("MC/", "SCPF/", "SCBF/", "C/")):
+        updates["url"] = f"https://undocs.org/{symbol}"
     provenance = Provenance(**{k: updates.pop(k) for k in PROVENANCE_FIELDS if k in updates})
     corrected = tuple(k for k, v in updates.items() if getattr(metadata, k) != v)
-    return replace(metadata, **updates), provenance, corrected, diagnostics
+    if "title" in updates and metadata.printed_title:
+        updates.setdefault("printed_title", "")
+    return replace(metadata, **updates), provenance, corrected, []
+
+
+__all__ = ["READER_VERSION", "ReadReport", "apply_sidecar", "dates", "read", "read_with_report"]

@@ -1,9 +1,21 @@
-"""Page breaks and footnotes: re-join cut sentences and give every footnote body its marker.
+"""Notes: find each note's body, then its marker in the text, keeping the label as printed.
 
-PDF extraction leaves each page's footnotes (after a rule, marked or not) where the
-page ended, often inside a sentence. One pass handles both, since both follow from
-the same fact: the blocks between a cut sentence and its continuation are the
-page's footnotes and furniture.
+Bodies, in every style of the family:
+- note definitions the dialect is sure of (Markdown `[^n]:`; OCR blocks whose lines start
+  with a superscript label carry several notes);
+- after a footnote rule at a page's foot: "n Text", a label alone on its line then its text,
+  "<sup>n</sup> Text", "* Text", "[n] Text"; pdftotext may separate a label from its text
+  or print them out of order (a text whose label comes later goes to the label left without
+  one);
+- with no rule, "n Text" lines at the foot of a page when n is the next note number of the
+  document and the page's text has a marker for it;
+- a "Notes" section at the end of the document.
+
+Markers, paired by label and by sequence (note n's marker comes after note n-1's and no later
+than the page its body is on): `<sup>n</sup>` and Unicode superscripts; `[n]`, `[note n]`;
+digits glued to a word, a closing quote or a year ("Persons,1", "Goals9", "20172"); a
+spaced number between words ("Crime 5 and"); `*` after a word. A found marker becomes
+`<sup>label</sup>`, which the inline parser turns into a note reference.
 """
 
 from __future__ import annotations
@@ -11,187 +23,485 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Diagnostic
-from .blocks import Raw, ending, is_title_like
+from .stream import HEADING, ITEM, NOTE, ROW, RULE, TEXT, Line, Stream, ends_sentence, plain
 
-_MARKERS = re.compile(
-    r"<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[note (\d{1,3})\]|(?<=[^\s*])(\*)(?=[\s)\].,;:]|$)"
+_RULE_TEXT = re.compile(r"^(?:\\?_)+$|^[-—–=*·]{3,}$")
+_SUP = re.compile(r"<sup>\s*([^<>]{1,4}?)\s*</sup>")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_UNICODE_SUP = re.compile(f"[{_SUPERSCRIPT_DIGITS}]+")
+# How a note body starts: a label, then (maybe) its text.
+_BODY_START = re.compile(
+    r"^(?:<sup>\s*(?P<sup>[^<>\s]{1,4})\s*</sup>|\[(?:note\s+)?(?P<br>\d{1,3})\]|(?P<num>\d{1,3})(?=\s|$)"
+    r"|(?P<star>\\\*|†|‡))\s*(?P<rest>.*)$"
 )
-_EMPHASIS = re.compile(r"\*\*[^*]+\*\*|\*[^*\s][^*]*\*")
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-
-TEXTUAL = ("text", "numbered", "sub", "item", "row")
-
-
-def markers_in(text: str) -> list[str]:
-    """Footnote labels marked in a text, in order (emphasis asterisks are not markers)."""
-    text = _EMPHASIS.sub(lambda m: "x" * len(m.group(0)), text)
-    labels = []
-    for m in _MARKERS.finditer(text):
-        sup, uni, note, star = m.groups()
-        if uni:
-            labels.append("".join(str(SUPERSCRIPT_DIGITS.index(c)) for c in uni))
-        else:
-            labels.append(sup or note or "*")
-    return labels
+NOTES_TITLES = {"notes", "footnotes", "endnotes", "notas", "noten", "notes de bas de page", "notes de fin"}
 
 
 @dataclass
-class NoteState:
-    """Markers seen and bodies found so far, while walking the document once."""
+class NoteBody:
+    """A note's text as found, with its printed label (None until one is known)."""
 
-    path: str
-    marked_labels: set[str]  # labels whose body carries its marker somewhere in the text
-    pending: list[str] = field(default_factory=list)
-    bodies: dict[str, tuple[str, int, bool]] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    lost: int = 0
+    label: str | None
+    lines: list[str] = field(default_factory=list)
+    line: int = 0
+    page: int = 0
+    marked: bool = False  # its marker was found in the text
+    lost: bool = False  # found inside the text with no label and no marker
 
-    def see_markers(self, block: Raw) -> None:
-        for label in markers_in(block.text):
-            if label not in self.bodies and label not in self.pending:
-                self.pending.append(label)
+    @property
+    def text(self) -> str:
+        return " ".join(x.strip() for x in self.lines if x.strip())
 
-    def take_marked(self, note: Raw) -> None:
-        label = note.marker
-        if label in self.pending:
-            self.pending.remove(label)
-        elif label in self.bodies:
-            self.diagnostics.append(Diagnostic(
-                self.path, note.line, "note-duplicate",
-                f"A second body for footnote {label} was found; it is kept as a separate note.",
-            ))
-            label = f"{label}-{note.line}"
+
+def superscripts_to_markup(text: str) -> str:
+    """Unicode superscript digits ("¹²") are certain superscripts: `<sup>12</sup>`."""
+    return _UNICODE_SUP.sub(lambda m: "<sup>" + "".join(str(_SUPERSCRIPT_DIGITS.index(c)) for c in m.group()) + "</sup>", text)
+
+
+def _body_start(line: Line) -> tuple[str, str] | None:
+    """(label, rest of the line) when `line` starts a note body."""
+    m = _BODY_START.match(line.text)
+    if not m:
+        return None
+    label = m.group("sup") or m.group("br") or m.group("num") or plain(m.group("star") or "")
+    return label, m.group("rest")
+
+
+# --- bodies ----------------------------------------------------------------------------------
+
+
+def _entries(lines: list[Line], labels_wanted: set[str] | None) -> list[NoteBody]:
+    """Parse a run of note lines into bodies; unlabeled texts go to labels left without one."""
+    bodies: list[NoteBody] = []
+    for line in lines:
+        start = _body_start(line)
+        if start and (labels_wanted is None or start[0] in labels_wanted or not start[0].isdigit()):
+            label, rest = start
+            bodies.append(NoteBody(label, [rest] if rest.strip() else [], line.no, line.page))
+            continue
+        current = bodies[-1] if bodies else None
+        if current is not None and not current.lines:
+            current.lines.append(line.text)
+        elif current is not None and (not ends_sentence(current.lines[-1]) or line.text[:1].islower()):
+            current.lines.append(line.text)
         else:
-            self.diagnostics.append(Diagnostic(
-                self.path, note.line, "note-unreferenced",
-                f"Footnote {label} has a body but no marker in the text; it is kept among the notes.",
-            ))
-        self.bodies[label] = (note.text, note.line, False)
-
-    def unmarked_pending(self) -> str | None:
-        """The first pending marker whose body can only appear unmarked."""
-        return next((p for p in self.pending if p not in self.marked_labels), None)
-
-    def take_unmarked(self, block: Raw, label: str) -> None:
-        self.pending.remove(label)
-        self.bodies[label] = (block.text, block.line, False)
-
-    def take_lost(self, block: Raw, host: Raw) -> None:
-        numbers = [int(x) for x in list(self.bodies) + self.pending if x.isdigit()]
-        label = str(max(numbers, default=0) + 1)
-        self.bodies[label] = (block.text, block.line, True)
-        host.notes.append((label, block.text, True))
-        where = f"paragraph {host.marker}" if host.kind == "numbered" else f"the block at line {host.line}"
-        self.diagnostics.append(Diagnostic(
-            self.path, block.line, "note-marker-lost",
-            f"A footnote body whose marker is lost was found inside {where}; "
-            f"it is kept as note {label} of that paragraph.",
-        ))
+            bodies.append(NoteBody(None, [line.text], line.no, line.page))
+    # A text printed apart from its label belongs to a label that has no text, in order.
+    waiting = [b for b in bodies if b.label is not None and not b.lines]
+    for body in [b for b in bodies if b.label is None]:
+        if waiting:
+            target = waiting.pop(0)
+            target.lines, target.line = body.lines, body.line
+            bodies.remove(body)
+    return bodies
 
 
-_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+def _is_rule(line: Line) -> bool:
+    return line.kind == RULE or (line.kind == TEXT and bool(_RULE_TEXT.match(line.text.strip())))
 
 
-def _is_sentence(line: str) -> bool:
-    """Only running prose can be cut by a page break (not table cells or address lines)."""
-    return len(_ALPHA_WORD.findall(line)) >= 8
+def _definitions(stream: Stream) -> list[NoteBody]:
+    """Note definitions the dialect is sure of; taken out of the pages."""
+    found: list[NoteBody] = []
+    for k, page in enumerate(stream.pages):
+        keep: list[Line] = []
+        current: NoteBody | None = None
+        for line in page:
+            if line.kind != NOTE:
+                keep.append(line)
+                current = None
+                continue
+            inner = _SUP.match(line.text)
+            if inner and line.text[inner.end():].strip():
+                current = NoteBody(inner.group(1), [line.text[inner.end():].strip()], line.no, k)
+                found.append(current)
+            elif current is not None and (not line.gap or current.label == line.marker):
+                current.lines.append(line.text)
+            else:
+                current = NoteBody(line.marker, [line.text], line.no, k)
+                found.append(current)
+        stream.pages[k] = keep
+    return found
 
 
-def _is_run_member(block: Raw) -> bool:
-    """Blocks that may stand between a cut sentence and its continuation."""
-    if block.kind in ("rule", "debris", "note"):
-        return True
-    if block.kind == "text":
-        return not (len(block.lines) == 1 and is_title_like(block.lines[0]) and not block.first_char().islower())
-    return block.kind == "item" and block.first_char().islower()
+def _zone_end(page: list[Line], start: int, cut_before: bool, waiting: int) -> int:
+    """Where the note zone that starts at page[start] (just after a rule) ends.
 
-
-def _continuation(run: list[Raw], cut: str) -> int | None:
-    """Which block of the run continues the cut sentence, if any.
-
-    After `:` or `;` a lowercase list item is a list, not a continuation.
+    It ends at a heading or a table, or at a line after a blank line that is not a note: one
+    that starts a sentence, or continues the text the rule cut (`cut_before`) once the last
+    note is complete. A label printed alone waits for its text, and markers still waiting
+    for their notes (`waiting`) may take unlabelled texts, whatever comes first.
     """
-    kinds = ("text", "item") if cut == "open" else ("text",)
-    candidates = [k for k, b in enumerate(run) if b.kind in kinds]
-    lower = [k for k in candidates if run[k].first_char().islower()]
-    if lower:
-        return lower[0]
-    if cut == "open" and candidates:
-        return candidates[-1]
-    return None
+    alone = 0
+    for i in range(start, len(page)):
+        line = page[i]
+        if line.kind in (HEADING, ROW) or (line.kind == ITEM and line.marker != "*" and not _body_start(line)):
+            return i
+        begins = _body_start(line)
+        if begins:
+            alone += 0 if begins[1].strip() else 1
+            continue
+        if alone:
+            alone -= 1
+            continue
+        if i > start and line.gap:
+            if waiting > 0 and not line.text[:1].islower():
+                waiting -= 1
+                continue
+            if not line.text[:1].islower() or (cut_before and ends_sentence(page[i - 1].text)):
+                return i
+        elif i == start and waiting > 0:
+            waiting -= 1
+    return len(page)
 
 
-def rejoin_and_collect_notes(
-    blocks: list[Raw], path: str, initial_markers: list[str] | None = None
-) -> tuple[list[Raw], NoteState]:
-    """Re-join sentences cut by page breaks and collect footnote bodies; drop page furniture."""
-    marked = {b.marker for b in blocks if b.kind == "note"}
-    state = NoteState(path=path, marked_labels=marked, pending=list(initial_markers or []))
-    out: list[Raw] = []
+def _sup_labels(text: str) -> list[str]:
+    """Labels of certain note markers (superscript digits or symbols) in a text."""
+    labels = []
+    for m in _SUP.finditer(text):
+        label = plain(m.group(1)).strip()
+        if label.isdigit() or label in ("*", "†", "‡"):
+            labels.append(label)
+    return labels
+
+
+def _ruled(stream: Stream, have: set[str]) -> list[NoteBody]:
+    """Bodies after a footnote rule, up to the page's end or to text that is not a note.
+
+    A body printed without its label takes the label of the first marker still waiting for
+    its note, in the order the markers appear.
+    """
+    found: list[NoteBody] = []
+    waiting: list[str] = []
+    for k, page in enumerate(stream.pages):
+        out: list[Line] = []
+        i = 0
+        while i < len(page):
+            line = page[i]
+            if not _is_rule(line):
+                for label in _sup_labels(line.text):
+                    if label not in have and label not in waiting:
+                        waiting.append(label)
+                out.append(line)
+                i += 1
+                continue
+            cut_before = bool(out) and not ends_sentence(out[-1].text)
+            end = _zone_end(page, i + 1, cut_before, len(waiting))
+            bodies = _entries(page[i + 1:end], None)
+            for body in bodies:
+                if body.label is not None:
+                    have.add(body.label)
+                    if body.label in waiting:
+                        waiting.remove(body.label)
+                elif waiting:
+                    body.label, body.marked = waiting.pop(0), True
+                    have.add(body.label)
+            labelled = [b for b in bodies if b.label is not None]
+            if labelled:
+                found.extend(labelled)
+                stream.removed["note rules"] += 1
+                leftover = [x for b in bodies if b.label is None for x in page[i + 1:end] if x.no == b.line]
+                out.extend(leftover)
+                if end < len(page):
+                    page[end].gap = True
+            else:
+                out.extend(page[i:end])  # a rule with no notes under it is a printed separator
+            i = end
+        stream.pages[k] = out
+    return found
+
+
+def _candidates(text: str, strict: bool = True) -> list[tuple[int, int, str, int]]:
+    """Possible note markers in neutral text: (start, end, label, strength 3 certain … 1 weak).
+
+    Not `strict`: a number alone between words counts even after a word that usually takes a
+    number ("Outcome 6 and"), since the caller has bounded where the marker can be.
+    """
+    found: list[tuple[int, int, str, int]] = []
+    for m in _SUP.finditer(text):
+        found.append((m.start(), m.end(), m.group(1).strip(), 3))
+    for m in re.finditer(r"\[(?:note\s+)?(\d{1,3})\]", text):
+        found.append((m.start() - (1 if m.start() and text[m.start() - 1] == " " else 0), m.end(), m.group(1), 3))
+    # Digits glued to a word, to closing punctuation or to a year: "Persons,1", "Goals9", "20172".
+    for m in re.finditer(r"(?<=[^\W\d_]|[,.;:)”’\"'])(\d{1,3})(?=[\s,.;:)]|$)", text):
+        token = text[: m.start()].rsplit(" ", 1)[-1]
+        if "/" in token or re.fullmatch(r"\(?[A-Za-z]{1,4}\.", token):
+            continue  # part of a symbol ("A/69/470/Add.1") or a numbered abbreviation ("No.1", "Corr.1")
+        found.append((m.start(), m.end(), m.group(1), 2))
+    for m in re.finditer(r"(?<![\w/.,])((?:19|20)\d\d)(\d{1,2})(?=[\s,.;:)]|$)", text):
+        found.append((m.start(2), m.end(), m.group(2), 2))
+    # A number standing between words, where no number belongs: "Crime 5 and".
+    for m in re.finditer(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))(\d{1,3})(?= +[a-z(]| *[,.;:]|$)", text):
+        before = text[: m.start()].split()[-1].lower().strip(",;:") if text[: m.start()].split() else ""
+        excluded = _NUMBER_WORDS if strict else _COUNTED
+        if before not in excluded and before.rstrip(".") not in excluded:
+            found.append((m.start() - 1, m.end(), m.group(1), 1))
+    for m in re.finditer(r"(?<=[^\s*\\])\\\*(?=[\s)\].,;:]|$)", text):
+        found.append((m.start(), m.end(), "*", 2))
+    return sorted(found)
+
+
+# Words after which a number is the thing counted, not a note marker.
+_NUMBER_WORDS = set(
+    "para paragraph paragraphs article articles art chapter chap section sect part annex appendix table "
+    "figure fig page pages p pp no nos vol vols volume item items resolution resolutions rule rules point "
+    "points session number numbers decision decisions recommendation recommendations objective outcome "
+    "output phase level step year years day days month months week weeks hour hours per cent percent "
+    "january february march april may june july august september october november december "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "of and or to from between than about over under around nearly some only least the a in on at by for "
+    "with et ou de du des la le les à au aux sur plus moins".split()
+)
+
+
+# Words whose number is always what they count ("paragraph 3", "No. 9"), even between two notes.
+_COUNTED = set("para paragraph paragraphs article articles art chapter chap section sect annex page pages p pp no nos "
+               "vol vols volume resolution resolutions".split())
+
+
+def pair_markers(holders: list, bodies: list[NoteBody], marked: set[str] = frozenset()) -> None:
+    """Find each labelled body's marker in the text, in sequence, and mark it `<sup>label</sup>`.
+
+    `holders` are the text's blocks in order (with `.text`, `.first_page`); `marked` are
+    labels whose marker is already known elsewhere (in the masthead). First the clear
+    markers (superscripts, brackets, digits glued to a word), each after the previous note's
+    and on or before its own body's page; then, for a note still unmarked, a number standing
+    alone between the markers of the notes before and after it. A symbol label ("*", "†")
+    may be called from several places before its body: each call is marked.
+    """
+    for body in bodies:
+        if body.label in marked:
+            body.marked = True
+    positions: dict[int, tuple[int, int]] = {}  # body index → (holder, offset) of its marker
+    for strength_needed in (2, 1):
+        previous = (0, 0)
+        for k, body in enumerate(bodies):
+            if k in positions:
+                previous = positions[k]
+                continue
+            if body.label is None or body.marked:
+                continue
+            limit = next((positions[j] for j in range(k + 1, len(bodies)) if j in positions), None)
+            found = _find_marker(holders, body, previous, limit, strength_needed)
+            if found:
+                positions[k] = found
+                previous = found
+                body.marked = True
+
+
+def _find_marker(holders: list, body: NoteBody, start: tuple[int, int], limit, strength_needed: int):
+    """Mark the marker of `body` found after `start` (and before `limit`); its position, or None."""
+    symbol = not body.label.isdigit()
+    chosen: list[tuple[int, int, int, int]] = []
+    for hi in range(start[0], len(holders)):
+        holder = holders[hi]
+        if holder.first_page > body.page or (limit and hi > limit[0]):
+            break
+        for s, e, label, strength in _candidates(holder.text, strict=strength_needed > 1):
+            if label != body.label or strength < strength_needed or (hi == start[0] and s < start[1]):
+                continue
+            if limit and hi == limit[0] and s >= limit[1]:
+                continue
+            chosen.append((hi, s, e, strength))
+        if chosen and not symbol:
+            break
+    if not chosen:
+        return None
+    if not symbol:
+        chosen = [max(chosen, key=lambda c: (c[3], -c[0], -c[1]))]
+    for hi, s, e, _ in sorted(chosen, key=lambda c: (c[0], -c[1])):
+        text = holders[hi].text
+        holders[hi].text = text[:s] + f"<sup>{body.label.replace('*', chr(92) + '*')}</sup>" + text[e:]
+    last = max(chosen, key=lambda c: (c[0], c[1]))
+    return (last[0], last[1] + len(body.label) + 11)
+
+
+def _past(page: int, body_page: int) -> bool:
+    """A note's marker is on the page of its body (or, for a body carried over, the page before)."""
+    return page > body_page
+
+
+def absorb_interruptions(blocks: list, bodies: list[NoteBody], path: str, diagnostics: list) -> list:
+    """A sentence cut by a page break resumes after the page's notes: re-join it, keep the notes.
+
+    When a block ends in mid-sentence and the blocks after it are short runs of text followed
+    by the sentence's continuation (in lower case, or the last text before the next unit while
+    some marker still waits for its body), the blocks in between are note bodies: each goes to
+    a marker still waiting for one, in order, or else becomes a note whose marker was lost.
+    """
+    from .paragraphs import Block, cut_mid_sentence  # the blocks of this module's caller
+
+    waiting = _waiting_markers(blocks, bodies)
+    out: list = []
     i = 0
-    blocks = list(blocks)
     while i < len(blocks):
         block = blocks[i]
-        if block.kind == "note":
-            if block.marker == "*" and "*" not in state.pending:
-                block.kind, block.marker = "item", "•"  # a `*` bullet, not a note
+        if block.kind in (TEXT, ITEM) and _open_sentence(block):
+            run = []
+            j = i + 1
+            while j < len(blocks) and len(run) < 4 and blocks[j].kind == TEXT and not _starts_unit(blocks[j]):
+                run.append(blocks[j])
+                j += 1
+            lower = next((k for k, r in enumerate(run) if plain(r.text)[:1].islower()), None)
+            if lower is not None:
+                cont = lower
+            elif len(run) >= 2 and waiting:
+                cont = len(run) - 1
+            elif run and cut_mid_sentence(block.text):
+                cont = 0
+            else:
+                cont = None
+            if cont is not None:
+                for member in run[:cont]:
+                    label = waiting.pop(0) if waiting else None
+                    if label is not None:
+                        bodies.append(NoteBody(label, [member.text], member.line, member.page, marked=True))
+                    else:
+                        numbers = [int(b.label) for b in bodies if b.label and b.label.isdigit()]
+                        label = str(max(numbers, default=0) + 1)
+                        bodies.append(NoteBody(label, [member.text], member.line, member.page, marked=True, lost=True))
+                        block.notes.append(label)
+                        diagnostics.append(_lost(path, member.line, block, label))
+                merged = Block(block.kind, block.parts + run[cont].parts, f"{block.text} {run[cont].text}",
+                               block.level, block.marker, block.notes + run[cont].notes)
+                blocks[i + cont + 1] = merged
+                i += cont + 1
                 continue
-            state.take_marked(block)
-            i += 1
-            continue
-        if block.kind == "debris":
-            i += 1
-            continue
-        if block.kind == "rule":
-            i = _after_rule(blocks, i + 1, state)
-            continue
-        if block.kind in TEXTUAL:
-            state.see_markers(block)
-            cut = ending(block.text)
-            is_title = block.kind in ("text", "numbered") and len(block.lines) == 1 and is_title_like(block.lines[0])
-            if cut != "closed" and block.kind != "row" and not is_title and _is_sentence(block.lines[-1]):
-                j = i + 1
-                run: list[Raw] = []
-                while j < len(blocks) and _is_run_member(blocks[j]):
-                    run.append(blocks[j])
-                    j += 1
-                c = _continuation(run, cut)
-                if c is not None:
-                    for member in run[:c]:
-                        _absorb(member, block, state)
-                    cont = run[c]
-                    block.lines = [block.text + " " + cont.text]
-                    del blocks[i + 1 : i + 2 + c]
-                    continue  # look at the joined block again: it may be cut once more
         out.append(block)
         i += 1
-    return out, state
+    return out
 
 
-def _absorb(member: Raw, host: Raw, state: NoteState) -> None:
-    """A block found inside a cut sentence: a footnote body or page furniture."""
-    if member.kind == "note":
-        state.take_marked(member)
-    elif member.kind in ("text", "item"):
-        label = state.unmarked_pending()
-        if label is not None:
-            state.take_unmarked(member, label)
-        else:
-            state.take_lost(member, host)
+def _lost(path: str, line: int, host, label: str):
+    from ..model import Diagnostic
+
+    where = f"the paragraph at line {host.line}"
+    return Diagnostic(path, line, "note-marker-lost",
+                      f"A note whose marker is lost was found inside {where}; it is kept as note {label} of that paragraph.")
 
 
-def _after_rule(blocks: list[Raw], i: int, state: NoteState) -> int:
-    """After a footnote rule, unmarked text blocks are the bodies of pending markers."""
-    while i < len(blocks):
-        block = blocks[i]
-        if block.kind == "debris":
-            i += 1
+def _open_sentence(block) -> bool:
+    """A block of prose that stops in mid-sentence."""
+    last = plain(block.parts[-1].text) if block.parts else ""
+    return not ends_sentence(block.text) and len(re.findall(r"[^\W\d_]{2,}", last)) >= 8
+
+
+def _starts_unit(block) -> bool:
+    text = plain(block.text).strip()
+    return bool(re.match(r"^\(?\d{1,3}[.)](?:\s|$)|^\(?[a-z]{1,4}\)(?:\s|$)", text)) or block.kind != TEXT
+
+
+def _waiting_markers(blocks: list, bodies: list[NoteBody]) -> list[str]:
+    """Certain markers (superscripts) in the text whose note has no body yet, in order."""
+    have = {b.label for b in bodies if b.label}
+    waiting: list[str] = []
+    for block in blocks:
+        for m in _SUP.finditer(block.text):
+            label = m.group(1).strip().replace("\\", "")
+            if (label.isdigit() or label in ("*", "†", "‡")) and label not in have and label not in waiting:
+                waiting.append(label)
+    return waiting
+
+
+def _star_notes(stream: Stream) -> list[NoteBody]:
+    """ "* Text" (or "† Text") lines below a word that carries that symbol: the symbol's note."""
+    found: list[NoteBody] = []
+    seen_symbols: set[str] = set()
+    for k, page in enumerate(stream.pages):
+        keep: list[Line] = []
+        for line in page:
+            start = _body_start(line)
+            if start and not start[0].isdigit() and line.gap and start[0] in seen_symbols and start[1].strip():
+                found.append(NoteBody(start[0], [start[1]], line.no, k))
+                seen_symbols.discard(start[0])
+                continue
+            for _, _, label, strength in _candidates(line.text):
+                if not label.isdigit() and strength >= 2:
+                    seen_symbols.add(label)
+            keep.append(line)
+        stream.pages[k] = keep
+    return found
+
+
+def _bottom_notes(stream: Stream, expected: int) -> list[NoteBody]:
+    """Unruled "n Text" lines at the foot of pages, numbered on from the notes found so far."""
+    found: list[NoteBody] = []
+    for k, page in enumerate(stream.pages):
+        best = None
+        for start in range(len(page) - 1, max(-1, len(page) - 25), -1):
+            label = _body_start(page[start])
+            if label and label[0] == str(expected) and page[start].kind in (TEXT, ITEM) and start > 0:
+                bodies = _entries(page[start:], None)
+                labels = [b.label for b in bodies]
+                if labels == [str(expected + n) for n in range(len(labels))] and all(b.lines for b in bodies):
+                    best = (start, bodies)
+        if best is None:
             continue
-        label = state.unmarked_pending()
-        if block.kind == "text" and label is not None:
-            state.take_unmarked(block, label)
-            i += 1
+        start, bodies = best
+        before = " ".join(line.text for p in stream.pages[: k + 1] for line in (p if p is not page else page[:start]))
+        if not any(label == bodies[0].label for _, _, label, _ in _candidates(before)):
             continue
-        break
-    return i
+        found.extend(bodies)
+        stream.pages[k] = page[:start]
+        expected += len(bodies)
+    return found
+
+
+def _notes_section(stream: Stream) -> list[NoteBody]:
+    """A "Notes" heading near the end followed by labelled lines: the document's endnotes."""
+    for k in range(len(stream.pages) - 1, -1, -1):
+        page = stream.pages[k]
+        for i in range(len(page) - 1, -1, -1):
+            line = page[i]
+            if plain(line.text).strip().lower().rstrip(":") in NOTES_TITLES:
+                rest = page[i + 1:]
+                if rest and all(_body_start(x) or not x.gap for x in rest) and _body_start(rest[0]):
+                    bodies = _entries(rest, None)
+                    stream.pages[k] = page[:i]
+                    return bodies
+                return []
+    return []
+
+
+def _marked_bodies(stream: Stream, have: set[str]) -> list[NoteBody]:
+    """A paragraph that starts with a superscript label ("<sup>1</sup> Five Members…") is that note's text."""
+    found: list[NoteBody] = []
+    for k, page in enumerate(stream.pages):
+        keep: list[Line] = []
+        current: NoteBody | None = None
+        for line in page:
+            m = _SUP.match(line.text)
+            label = plain(m.group(1)).strip() if m else ""
+            if m and line.gap and line.kind in (TEXT, ITEM) and (label.isdigit() or label in "*†‡") \
+                    and line.text[m.end():].strip() and label not in have:
+                current = NoteBody(label, [line.text[m.end():].strip()], line.no, k)
+                found.append(current)
+                have.add(label)
+                continue
+            if current is not None and not line.gap and line.kind == TEXT:
+                current.lines.append(line.text)
+                continue
+            current = None
+            keep.append(line)
+        stream.pages[k] = keep
+    return found
+
+
+def collect_notes(stream: Stream) -> list[NoteBody]:
+    """Every note body of the document, taken out of the pages, in page order."""
+    for page in stream.pages:
+        for line in page:
+            line.text = superscripts_to_markup(line.text)
+            if line.kind == ITEM and line.marker == "•" and _UNICODE_SUP.match(plain(line.raw.lstrip("-*+ "))):
+                line.kind = TEXT  # "- ¹ Text": a note body written as a list item
+            if line.kind == ITEM and line.marker == "*":
+                line.text, line.kind = "\\* " + line.text, TEXT  # "* Text": maybe a star note
+    bodies = _definitions(stream)
+    bodies += _notes_section(stream)
+    bodies += _ruled(stream, {b.label for b in bodies if b.label})
+    bodies += _star_notes(stream)
+    bodies += _marked_bodies(stream, {b.label for b in bodies if b.label})
+    numbered = [int(b.label) for b in bodies if b.label and b.label.isdigit()]
+    bodies += _bottom_notes(stream, max(numbered, default=0) + 1)
+    bodies.sort(key=lambda b: (b.page, b.line))
+    return bodies

@@ -1,119 +1,408 @@
-"""Structure rules: raw blocks become headings, numbered paragraphs, lists and tables.
+"""Structure rules: the document's blocks become headings, citable units, lists and tables.
 
-`STRUCTURE_RULES` is the ordered list of rules; each takes the builder, the raw blocks and
-a position, and returns how many raw blocks it consumed (0: not its kind).
-Numbered paragraphs collect the blocks that follow them up to the next one or a heading.
+One walk over the blocks, in order, with the state the rules share (`Builder`): the open
+numbered paragraph, the article and its part, the last heading level, the anchors taken.
+Rules are tried in order for each block (`RULES`); the first that takes it wins.
 """
 
 from __future__ import annotations
 
-from ..model import Block, Diagnostic, Heading, ListBlock, ListItem, NumberedParagraph, Paragraph, plain_text
-from .blocks import Raw, ending
-from .builder import Builder, paragraph_inlines
-from .headings import contents_list_rule, heading_rule
-from .tables import caption_rule, contents_table_rule
+import re
+from dataclasses import dataclass, field
 
-_NOTES_TITLES = {"notes", "footnotes", "endnotes"}
+from ..model import (
+    Block as ModelBlock,
+    Diagnostic,
+    FootnoteRef,
+    Heading,
+    Inline,
+    LineBreak,
+    ListBlock,
+    ListItem,
+    NumberedParagraph,
+    Paragraph,
+    Reference,
+)
+from .inline import parse_inlines
+from .paragraphs import BULLETS, Block
+from .stream import HEADING, ITEM, ROW, RULE, TEXT, plain
+from .tables import caption_rule, contents_table_rule, leaders_rule
+from .units import LETTER, ROMAN, article_number, decide_numbering, paragraph_number, roman_value, split_fused
+from .vocabulary import CLASSIFICATIONS, PART_WORDS
+
+# Anchors the page writer and the enrichers use: a heading never takes them.
+RESERVED_ANCHORS = ("title", "notes", "acronyms", "cites", "cited-by", "related-documents", "cite", "source")
+UNIT_ANCHOR = re.compile(r"^(?:para|article|part)-\d")
+_WORDS = re.compile(r"\w+")
+ROMAN_HEADING = re.compile(r"^([IVXLC]{1,6})\.\s+(\S.*)$")
+LETTER_HEADING = re.compile(r"^([A-Z])\.\s+(\S.*)$")
+DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+_BULLET_START = re.compile(rf"^(?:[{BULLETS}]|o(?=\s+[A-ZÀ-Ý])|[-–—](?=\s))\s*")
 
 
-def numbered_paragraph_rule(b: Builder, raws: list[Raw], i: int) -> int:
-    """`N. text`: open a numbered paragraph; what follows belongs to it until the next one."""
-    raw = raws[i]
-    if raw.kind != "numbered":
+def slugify(text: str) -> str:
+    """A stable, readable anchor from a heading's words."""
+    words = _WORDS.findall(text.lower())
+    return "-".join(words)[:60].rstrip("-") or "section"
+
+
+def words_of(text: str) -> int:
+    return len(_WORDS.findall(plain(text)))
+
+
+def is_title_like(text: str, max_words: int = 12) -> bool:
+    """A short capitalised line with no closing punctuation: a heading."""
+    t = plain(text).strip().strip("*").strip()
+    if not t or not (t[0].isupper() or t[0].isdigit()):
+        return False
+    if t[-1] in ".;,:" and not t.endswith(".."):
+        return False
+    return 0 < len(_WORDS.findall(t)) <= max_words
+
+
+@dataclass
+class Builder:
+    """The state the structure rules share while walking the blocks once."""
+
+    path: str
+    labels: set[str]
+    numbered: set[int] = field(default_factory=set)
+    blocks: list[ModelBlock] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=lambda: set(RESERVED_ANCHORS))
+    chapter: str = ""
+    chapter_number: int = 0
+    section_level: int = 1  # level of the last heading
+    top_level: int = 0  # the smallest Markdown heading level of the body, mapped to 2
+    para: NumberedParagraph | None = None
+    para_children: list[ModelBlock] = field(default_factory=list)
+    sub: NumberedParagraph | None = None
+    sub_children: list[ModelBlock] = field(default_factory=list)
+    last_letter: str = ""
+    article: str = ""  # the open article's number
+    article_anchor: str = ""
+    article_cite: str = ""
+    part: str = ""  # the part articles restarted in ("annex-i")
+    part_cite: str = ""
+    parts_seen: int = 1
+    articles_seen: set[str] = field(default_factory=set)
+    last_heading: str = ""
+    note_hosts: dict[str, str] = field(default_factory=dict)
+
+    def inlines(self, text: str) -> tuple[Inline, ...]:
+        return parse_inlines(text, self.labels)
+
+    def unique(self, anchor: str) -> str:
+        candidate, n = anchor, 2
+        while candidate in self.anchors:
+            candidate, n = f"{anchor}-{n}", n + 1
+        self.anchors.add(candidate)
+        return candidate
+
+    # -- emitting ------------------------------------------------------------------
+    def close_sub(self) -> None:
+        if self.sub is not None:
+            sub = NumberedParagraph(self.sub.number, self.sub.label, tuple(self.sub_children), self.sub.line,
+                                    self.sub.marker, self.sub.cite)
+            self.sub, self.sub_children = None, []
+            self.emit(sub)
+
+    def close_para(self) -> None:
+        self.close_sub()
+        if self.para is not None:
+            para = NumberedParagraph(self.para.number, self.para.label, tuple(self.para_children), self.para.line,
+                                     self.para.marker, self.para.cite)
+            self.para, self.para_children = None, []
+            self.blocks.append(para)
+        self.last_letter = ""
+
+    def emit(self, block: ModelBlock) -> None:
+        if self.sub is not None:
+            self.sub_children.append(block)
+        elif self.para is not None:
+            self.para_children.append(block)
+        else:
+            self.blocks.append(block)
+
+    def heading(self, level: int, text: str, anchor: str, number: str | None, line: int, cite: str = "") -> None:
+        self.close_para()
+        if UNIT_ANCHOR.match(anchor) and not cite:
+            anchor = f"section-{anchor}"  # a heading "Para 3" must not take paragraph 3's anchor
+        level = max(2, min(level, 6))
+        self.blocks.append(Heading(level, self.inlines(text), self.unique(anchor), number, line, cite))
+        self.section_level = level
+        self.last_heading = plain(text)
+
+    def unit_prefix(self) -> str:
+        return self.article_anchor + "-" if self.article_anchor else ""
+
+
+def block_inlines(b: Builder, block: Block, text: str | None = None) -> tuple[Inline, ...]:
+    """A block's inlines; lines of a masthead-like block keep their breaks; lost-marker notes appended."""
+    parts: list[Inline] = list(b.inlines(text if text is not None else block.text))
+    parts.extend(FootnoteRef(label) for label in block.notes)
+    return tuple(parts)
+
+
+# --- rules: each takes (builder, blocks, index) and returns how many blocks it used ------------
+
+
+def rule_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    return 1 if blocks[i].kind == RULE else 0
+
+
+def article_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """"Article 12" (a heading or a line alone): opens an article; restarts open a new part."""
+    block = blocks[i]
+    if block.kind not in (HEADING, TEXT) or len(block.parts) > 2:
         return 0
+    number = article_number(block.text)
+    if number is None:
+        return 0
+    if number in b.articles_seen:
+        b.parts_seen += 1
+        heading = b.last_heading if len(_WORDS.findall(b.last_heading)) <= 3 and b.last_heading else ""
+        b.part = slugify(heading) if heading and _WORDS.findall(heading.lower())[0] in PART_WORDS else f"part-{b.parts_seen}"
+        b.part_cite = heading if heading else f"Part {b.parts_seen}"
+        b.articles_seen = set()
+    b.articles_seen.add(number)
+    b.article = number
+    anchor = (f"{b.part}-" if b.part else "") + f"article-{number}"
+    cite = (f"{b.part_cite}, " if b.part else "") + f"Article {number}"
+    level = _level(b, block) if block.kind == HEADING else b.section_level + 1 if b.section_level < 3 else 3
     b.close_para()
-    number = raw.marker
-    label = f"para-{number}"
-    if number in b.para_numbers:
-        b.diagnostics.append(Diagnostic(
-            b.path, raw.line, "para-duplicate",
-            f"Paragraph number {number} is printed twice; the second is anchored as para-{number}-2.",
-        ))
-        label = b.unique(label)
-    b.anchors.add(label)
-    b.para_numbers.add(number)
-    b.para = NumberedParagraph(number, label, (), raw.line)
-    b.para_children = [Paragraph(paragraph_inlines(b, raw), raw.line)]
-    if ending(raw.text) == "open":
-        b.diagnostics.append(Diagnostic(
-            b.path, raw.line, "para-truncated",
-            f"Paragraph {number} ends in mid-sentence and no continuation was found; the source text may be truncated.",
-        ))
+    b.article_anchor = anchor
+    b.article_cite = cite
+    b.heading(level, block.text, anchor, number, block.line, cite)
+    b.article_anchor = anchor  # heading() closes paragraphs, not the article
     return 1
 
 
-def list_rule(b: Builder, raws: list[Raw], i: int) -> int:
-    """Consecutive list items, nested by indentation; numbered items keep their numbers."""
-    if raws[i].kind != "item":
+def _level(b: Builder, block: Block) -> int:
+    if not b.top_level:
+        b.top_level = block.level
+    return 2 + max(0, block.level - b.top_level)
+
+
+def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """Markdown headings, numbered headings (III., A., 2.3, 4.) and short title lines."""
+    block = blocks[i]
+    text = plain(block.text).strip()
+    if block.kind == HEADING:
+        if _BULLET_START.match(text) or words_of(text) > 30 or (text.endswith(".") and words_of(text) > 15):
+            block.kind = ITEM if _BULLET_START.match(text) else TEXT
+            return 0
+        level = _level(b, block)
+        number, anchor = _numbered_anchor(b, text)
+        b.heading(level, block.text, anchor or slugify(text), number, block.line)
+        return 1
+    if block.kind != TEXT or len(block.parts) > 3 or i in b.numbered:
+        return 0
+    if text.lower() in CLASSIFICATIONS or ":" in text.rstrip(":") or not is_title_like(text, 20):
+        return 0
+    m = ROMAN_HEADING.match(text)
+    if m and roman_value(m.group(1)) == b.chapter_number + 1:
+        b.chapter_number += 1
+        b.chapter = m.group(1).lower()
+        b.heading(2, block.text, f"chapter-{b.chapter}", m.group(1), block.line)
+        return 1
+    number, anchor = _numbered_anchor(b, text)
+    if anchor:
+        level = 3 if LETTER_HEADING.match(text) else 1 + number.count(".") + 1 if number else 3
+        b.heading(level, block.text, anchor, number, block.line)
+        return 1
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    isolated = nxt is None or nxt.gap or nxt.kind != TEXT
+    caps = sum(c.isupper() for c in text if c.isalpha()) >= 0.8 * max(1, sum(c.isalpha() for c in text))
+    if (caps or (isolated and words_of(text) <= 12)) and len(block.parts) <= (3 if caps else 1):
+        level = min(b.section_level + (0 if b.last_heading and b.section_level >= 3 else 1), 4)
+        b.heading(level, block.text, slugify(text), None, block.line)
+        return 1
+    return 0
+
+
+def _numbered_anchor(b: Builder, text: str) -> tuple[str | None, str]:
+    """The number and anchor of a numbered heading ("A.", "2.3", "4.", "III."), or (None, "")."""
+    m = LETTER_HEADING.match(text)
+    if m and is_title_like(m.group(2), 30):
+        letter = m.group(1).lower()
+        return m.group(1), f"section-{b.chapter}-{letter}" if b.chapter else f"section-{letter}"
+    m = DOTTED.match(text)
+    if m and is_title_like(m.group(2), 25):
+        return m.group(1), "section-" + m.group(1).replace(".", "-")
+    m = NUMBERED_HEADING.match(text)
+    if m and is_title_like(m.group(2), 20):
+        return m.group(1), f"section-{m.group(1)}"
+    m = ROMAN_HEADING.match(text)
+    if m and is_title_like(m.group(2), 30):
+        return m.group(1), f"chapter-{m.group(1).lower()}"
+    return None, ""
+
+
+def numbered_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """A numbered paragraph: what follows belongs to it until the next one, a heading or an article."""
+    if i not in b.numbered:
+        return 0
+    block = blocks[i]
+    number, rest = paragraph_number(block)
+    used = 1
+    if not plain(rest).strip() and i + 1 < len(blocks) and blocks[i + 1].kind == TEXT:
+        rest, used = blocks[i + 1].text, 2  # the number printed alone on its line
+        blocks[i + 1].notes = blocks[i].notes + blocks[i + 1].notes
+    b.close_para()
+    label = f"{b.unit_prefix()}para-{number}"
+    if label in b.anchors:
+        b.diagnostics.append(Diagnostic(b.path, block.line, "para-duplicate",
+                                        f"Paragraph number {number} is printed twice; the second is anchored as {label}-2."))
+    label = b.unique(label)
+    cite = f"{b.article_cite}, para. {number}" if b.article_cite else f"para. {number}"
+    marker = block.marker if block.kind == ITEM else f"{number}."
+    b.para = NumberedParagraph(number, label, (), block.line, marker, cite)
+    inner = blocks[i + 1] if used == 2 else block
+    b.para_children = [Paragraph(block_inlines(b, inner, rest), block.line)]
+    return used
+
+
+def letter_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """(a), (b)… inside a numbered paragraph or an article: sub-paragraphs anchored under it."""
+    block = blocks[i]
+    if block.kind not in (TEXT, ITEM) or (b.para is None and not b.article_anchor):
+        return 0
+    m = LETTER.match(plain(block.text).strip())
+    if not m:
+        return 0
+    letter = m.group("l") or m.group("l2")
+    roman = letter in ROMAN and not (letter == "i" and b.last_letter == "h") and not (
+        letter in ("v", "x") and b.last_letter and ord(letter) == ord(b.last_letter) + 1)
+    if not roman and not (len(letter) == 1 and (letter == "a" or (b.last_letter and ord(letter) == ord(b.last_letter) + 1))):
+        return 0
+    rest = re.sub(rf"^\s*\\?\(?{letter}\\?\)\s*", "", block.text)
+    used = 1
+    if not plain(rest).strip() and i + 1 < len(blocks) and blocks[i + 1].kind == TEXT:
+        rest, used = blocks[i + 1].text, 2
+    parent = b.sub if roman and b.sub is not None else b.para
+    if parent is not None and parent is b.para:
+        b.close_sub()
+        b.last_letter = letter if not roman else b.last_letter
+    elif parent is None:
+        b.close_sub()
+        b.last_letter = letter if not roman else b.last_letter
+    base = parent.label if parent is not None else b.article_anchor
+    cite_base = parent.cite if parent is not None else b.article_cite
+    label = b.unique(f"{base}-{letter}")
+    printed = f"({letter})" if m.group("l") else f"{letter})"
+    unit = NumberedParagraph(letter, label, (), block.line, printed, f"{cite_base} ({letter})")
+    para = Paragraph(block_inlines(b, blocks[i + used - 1] if used == 2 else block, rest), block.line)
+    if parent is not None and parent is b.sub:
+        b.sub_children.append(NumberedParagraph(letter, label, (para,), block.line, printed, unit.cite))
+        return used
+    b.sub, b.sub_children = unit, [para]
+    if parent is None and b.article_anchor:
+        # An article's sub-paragraph with no numbered paragraph: it stands in the body.
+        b.close_sub()
+    return used
+
+
+def list_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """Consecutive list items (bullets, or numbers that are not paragraph numbers), nested by indent."""
+    def is_item(k: int) -> bool:
+        blk = blocks[k]
+        return k not in b.numbered and (blk.kind == ITEM or (blk.kind == TEXT and bool(_BULLET_START.match(plain(blk.text)))))
+
+    if not is_item(i):
         return 0
     j = i
-    while j < len(raws) and raws[j].kind == "item":
+    while j < len(blocks) and is_item(j):
         j += 1
-    b.emit(_nest(b, raws[i:j]))
+    b.emit(_nest(b, blocks[i:j]))
     return j - i
 
 
-def _nest(b: Builder, items: list[Raw]) -> ListBlock:
-    base = items[0].indent
+def _item_text(block: Block) -> tuple[str, str]:
+    """(marker, text) of a list item."""
+    if block.kind == ITEM:
+        return (block.marker if block.marker not in ("•", "*") else "•"), block.text
+    text = block.text.lstrip()
+    m = _BULLET_START.match(plain(text))
+    bullet = plain(text)[: m.end()].strip() if m else "•"
+    neutral = re.sub(r"^\s*\\?[" + BULLETS + r"\-–—o]\s*", "", text, count=1)
+    return ("•" if bullet in ("-", "–", "—") else bullet), neutral
+
+
+def _depth(block: Block) -> int:
+    return block.level * 4 + block.indent
+
+
+def _nest(b: Builder, items: list[Block]) -> ListBlock:
+    base = _depth(items[0])
     out: list[ListItem] = []
     k = 0
+    ordered = items[0].kind == ITEM and items[0].marker[:-1].isdigit()
     while k < len(items):
-        raw = items[k]
+        block = items[k]
         children = []
         k += 1
-        while k < len(items) and items[k].indent > base:
+        while k < len(items) and _depth(items[k]) > base:
             children.append(items[k])
             k += 1
-        blocks: list[Block] = [Paragraph(paragraph_inlines(b, raw), raw.line)]
+        marker, text = _item_text(block)
+        blocks: list[ModelBlock] = [Paragraph(block_inlines(b, block, text), block.line)]
         if children:
             blocks.append(_nest(b, children))
-        out.append(ListItem(tuple(blocks), raw.marker if raw.ordered else "•"))
-    return ListBlock(tuple(out), ordered=items[0].ordered, line=items[0].line)
+        out.append(ListItem(tuple(blocks), marker))
+    return ListBlock(tuple(out), ordered=ordered, line=items[0].line)
 
 
-def paragraph_rule(b: Builder, raws: list[Raw], i: int) -> int:
-    """Everything else is a paragraph (a lettered sub-paragraph keeps its letter)."""
-    raw = raws[i]
-    lines = list(raw.lines)
-    if raw.kind == "sub":
-        lines[0] = f"{raw.marker} {lines[0]}"
-    copy = Raw(raw.kind, lines, raw.line, raw.group, raw.marker, raw.indent, raw.ordered, raw.notes)
-    b.emit(Paragraph(paragraph_inlines(b, copy), raw.line))
+def paragraph_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """Everything else is a paragraph; a block of short lines (an address, a signature) keeps its lines."""
+    block = blocks[i]
+    if len(block.parts) > 1 and all(len(plain(p.text)) < 45 for p in block.parts) and block.kind == TEXT \
+            and not any(plain(p.text).rstrip().endswith(("-", ",")) or plain(p.text)[:1].islower() for p in block.parts[1:]):
+        inlines: list[Inline] = []
+        for k, part in enumerate(block.parts):
+            if k:
+                inlines.append(LineBreak())
+            inlines.extend(b.inlines(part.text))
+        inlines.extend(FootnoteRef(label) for label in block.notes)
+        b.emit(Paragraph(tuple(inlines), block.line))
+        return 1
+    b.emit(Paragraph(block_inlines(b, block), block.line))
     return 1
 
 
-STRUCTURE_RULES = [
+RULES = [
+    rule_rule,
     caption_rule,
-    contents_list_rule,
+    leaders_rule,
     contents_table_rule,
+    article_rule,
+    numbered_rule,
     heading_rule,
-    numbered_paragraph_rule,
+    letter_rule,
     list_rule,
     paragraph_rule,
 ]
 
 
-def build_blocks(raws: list[Raw], labels: set[str], path: str) -> tuple[list[Block], list[Diagnostic]]:
-    """Apply the structure rules in order to each raw block."""
+def build_structure(blocks: list[Block], labels: set[str], path: str) -> tuple[list[ModelBlock], list[Diagnostic]]:
+    """Apply the structure rules to every block, in order."""
+    blocks = split_fused(blocks)
     b = Builder(path=path, labels=labels)
+    headings = {k for k, blk in enumerate(blocks) if blk.kind == TEXT and paragraph_number(blk)
+                and is_title_like(plain(paragraph_number(blk)[1]), 20) and len(blk.parts) == 1 and paragraph_number(blk)[1]}
+    b.numbered = decide_numbering(blocks, lambda k: k in headings).paragraphs
+    levels = [blk.level for blk in blocks if blk.kind == HEADING]
+    b.top_level = min(levels) if levels else 0
     i = 0
-    while i < len(raws):
-        for rule in STRUCTURE_RULES:
-            used = rule(b, raws, i)
+    while i < len(blocks):
+        for rule in RULES:
+            used = rule(b, blocks, i)
             if used:
                 i += used
                 break
     b.close_para()
-    return drop_empty_notes_headings(b.blocks), b.diagnostics
+    return b.blocks, b.diagnostics
 
 
-def drop_empty_notes_headings(blocks: list[Block]) -> list[Block]:
-    """A "Notes" heading whose bodies all became footnotes has nothing left under it."""
-    out: list[Block] = []
-    for k, block in enumerate(blocks):
-        if isinstance(block, Heading) and plain_text(block.inlines).strip().lower() in _NOTES_TITLES:
-            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-            if nxt is None or (isinstance(nxt, Heading) and nxt.level <= block.level):
-                continue
-        out.append(block)
-    return out
+__all__ = ["RESERVED_ANCHORS", "Reference", "build_structure", "is_title_like", "slugify"]

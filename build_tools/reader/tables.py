@@ -1,63 +1,77 @@
-"""Table rules: captioned tables flattened by the extraction, tab and pipe tables, contents tables."""
+"""Table rules: pipe and tab tables, contents pages, and captioned tables the extraction flattened.
+
+- rows the dialect gave (pipe tables, tab-separated lines) become a table; a contents table
+  with a "Paragraphs" column links each entry and range to its anchors;
+- contents lines with dot leaders ("Introduction ........ 3") become a contents list;
+- a caption ("Table 2.1", "Tableau 3", "Figure 1") followed by lines that end in figures is a
+  table whose columns were flattened: each line is a row label followed by its figures.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Diagnostic, Inline, Reference, Table, TableCell, Text
-from .blocks import Raw, ending
-from .builder import Builder
-from .headings import DOTTED, LETTER, ROMAN, roman_value
+from ..model import Diagnostic, Inline, ListBlock, ListItem, Paragraph, Reference, Table, TableCell, Text
+from .paragraphs import Block
+from .stream import ROW, TEXT, ends_sentence, plain
 
-_CAPTION = re.compile(r"^(?:Table|Figure|Chart) \d+(?:\.\d+)*\.?$")
+_CAPTION = re.compile(r"^(?:Table|Tableau|Tabla|Tabel|Figure|Figura|Chart|Graphique)\s+\d+(?:\.\d+)*\.?\s*(?::|–|-)?\s*(?P<title>.*)$", re.I)
 _RANGE = re.compile(r"^\s*(\d{1,3})(?:\s*[–-]\s*(\d{1,3}))?\s*$")
-_WORDS = re.compile(r"\w+")
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*(?P<page>\d{1,4}|[ivxlc]{1,5})?\s*$")
+# A figure in a flattened table: "37.1 Million (CHF)", "$553.2 Million (USD)", ".79 M", "10-15%*", ".8 FTEs".
+_VALUE = re.compile(
+    r"(?:[$€£¥]\s?|(?:USD|CHF|EUR|CAD|GBP)\s)?-?(?:\d[\d,]*)?\.?\d+(?:-\d+)?"
+    r"(?:\s?(?:[Mm]illions?|[Bb]illions?|[Tt]housands?|bn|M|K|%|per cent|[A-Z]{2,5}s?))?"
+    r"(?:\s\((?:[$€£]\s?)?[A-Z]{2,4}\))?\*?"
+)
+_TRAILING_VALUE = re.compile(r"(?:^|\s)(" + _VALUE.pattern + r")\s*$")
 
 
-def caption_rule(b: Builder, raws: list[Raw], i: int) -> int:
+def caption_rule(b, blocks: list[Block], i: int) -> int:
     """`Table 2.1` and its title lines, then the table's rows up to the next prose."""
-    raw = raws[i]
-    if not (raw.kind == "text" and len(raw.lines) == 1 and _CAPTION.match(raw.lines[0].strip())):
+    block = blocks[i]
+    first = plain(block.parts[0].text).strip() if block.parts else ""
+    if block.kind != TEXT or not _CAPTION.match(first) or len(block.parts) > 3:
         return 0
-    caption = [raw.lines[0].strip()]
+    caption = [plain(p.text).strip() for p in block.parts]
     j = i + 1
-    while j < len(raws) and raws[j].group == raw.group and raws[j].kind == "text":
-        caption.extend(x.strip() for x in raws[j].lines)
+    while j < len(blocks) and blocks[j].kind == TEXT and not blocks[j].gap and len(blocks[j].parts) == 1 and _short(blocks[j]):
+        caption.append(plain(blocks[j].text).strip())
         j += 1
     rows: list[str] = []
-    while j < len(raws) and raws[j].kind == "text" and not _is_prose(raws[j]):
-        rows.extend(raws[j].lines)
+    while j < len(blocks) and blocks[j].kind == TEXT and not _is_prose(blocks[j]):
+        rows.extend(plain(p.text).strip() for p in blocks[j].parts)
         j += 1
-    lines = [r.strip() for r in rows if r.strip()]
+    lines = [r for r in rows if r]
+    if len(lines) < 2:
+        return 0
     recovered = recover_columns(lines)
     if recovered is None:
         b.diagnostics.append(Diagnostic(
-            b.path, raw.line, "table-flattened",
+            b.path, block.line, "table-flattened",
             f"The columns of {caption[0]} could not be recovered; each line is kept as a row.",
         ))
         grid = [[line] for line in lines]
     else:
         grid = recovered
-    cells = [tuple(TableCell(b.inlines(c)) for c in row) for row in grid]
+    cells = [tuple(TableCell(b.inlines(_escape(c))) for c in row) for row in grid]
     header, body = (cells[0], cells[1:]) if cells else ((), [])
     caption_inlines: list[Inline] = []
     for k, c in enumerate(caption):
         if k:
             caption_inlines.append(Text(": " if k == 1 else " — "))
-        caption_inlines.extend(b.inlines(c))
-    b.emit(Table(header, tuple(body), tuple(caption_inlines), raw.line))
+        caption_inlines.extend(b.inlines(_escape(c)))
+    b.emit(Table(header, tuple(body), tuple(caption_inlines), block.line))
     return j - i
 
 
-_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+def _escape(text: str) -> str:
+    return re.sub(r"([\\*<])", r"\\\1", text)
 
 
-# A figure in a flattened table: "37.1 Million (CHF)", "$553.2 Million (USD)", ".79 M", "10-15%*".
-_VALUE = re.compile(
-    r"(?:\$\s?)?-?(?:\d[\d,]*)?\.?\d+(?:-\d+)?(?:\s?(?:Million|M|%|FTEs))?"
-    r"(?:\s\((?:\$\s?)?[A-Z]{2,4}\))?\*?"
-)
-_TRAILING_VALUE = re.compile(r"(?:^|\s)(" + _VALUE.pattern + r")\s*$")
+def _short(block: Block) -> bool:
+    return len(_ALPHA_WORD.findall(plain(block.text))) <= 12 and not ends_sentence(block.text)
 
 
 def split_values(line: str) -> tuple[str, list[str]]:
@@ -79,8 +93,6 @@ def recover_columns(lines: list[str]) -> list[list[str]] | None:
     Label lines with no figures join the next figure line that has no label of its own
     (a label printed on two lines); otherwise they become rows of their own.
     """
-    if len(lines) < 2:
-        return None
     data = [split_values(line) for line in lines[1:]]
     width = max(len(values) for _, values in data)
     if width == 0:
@@ -108,86 +120,83 @@ def recover_columns(lines: list[str]) -> list[list[str]] | None:
     return [header] + rows
 
 
-def _is_prose(raw: Raw) -> bool:
+def _is_prose(block: Block) -> bool:
     """A line of running text rather than a table cell: many words, or a full sentence."""
-    for line in raw.lines:
+    for part in block.parts:
+        line = plain(part.text)
         words = len(_ALPHA_WORD.findall(line))
-        if words >= 12 or (words >= 6 and ending(line) == "closed"):
+        if words >= 12 or (words >= 6 and ends_sentence(line)):
             return True
     return False
 
 
-def contents_table_rule(b: Builder, raws: list[Raw], i: int) -> int:
-    """Consecutive tab-separated rows: a table; with paragraph ranges, a linked contents table."""
-    if raws[i].kind != "row":
+def leaders_rule(b, blocks: list[Block], i: int) -> int:
+    """Lines with dot leaders and page numbers: a contents page, kept as a list of its entries."""
+    def is_entry(block: Block) -> bool:
+        return block.kind == TEXT and all(_LEADERS.search(plain(p.text)) for p in block.parts[-1:]) \
+            and len(_ALPHA_WORD.findall(plain(block.text))) >= 1
+
+    if not is_entry(blocks[i]):
         return 0
     j = i
-    rows: list[list[str]] = []
-    while j < len(raws) and raws[j].kind == "row":
-        rows.extend(split_row(line, raws[j].marker) for line in raws[j].lines)
+    items = []
+    while j < len(blocks) and is_entry(blocks[j]):
+        text = blocks[j].text
+        m = _LEADERS.search(text)
+        entry, page = text[: m.start()].rstrip(), m.group("page") or ""
+        inlines = b.inlines(entry) + ((Text(f" … {page}"),) if page else ())
+        items.append(ListItem((Paragraph(inlines, blocks[j].line),)))
         j += 1
-    separator = re.compile(r":?-{3,}:?")
-    rows = [r for r in rows if not (any(r) and all(separator.fullmatch(c) for c in r if c))]
-    b.emit(build_table(b, rows, raws[i].line))
+    b.emit(ListBlock(tuple(items), line=blocks[i].line))
     return j - i
 
 
-def split_row(line: str, separator: str) -> list[str]:
-    """The cells of a tab-separated or pipe row (`\\|` inside a cell is a literal bar)."""
-    if separator == "|":
-        inner = line.strip()[1:-1]
-        return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
-    return [c.strip() for c in line.split("\t")]
+def contents_table_rule(b, blocks: list[Block], i: int) -> int:
+    """Rows the dialect gave: a table; with paragraph ranges, a contents table linked to its anchors."""
+    if blocks[i].kind != ROW:
+        return 0
+    j = i
+    rows: list[list[str]] = []
+    header_rows = 0
+    while j < len(blocks) and blocks[j].kind == ROW:
+        for part in blocks[j].parts:
+            cells = list(part.cells) if part.cells else part.text.split("\t")
+            if all(re.fullmatch(r":?-{3,}:?", plain(c).strip()) for c in cells if c.strip()):
+                continue
+            rows.append(cells)
+            header_rows += part.marker == "header"
+        j += 1
+    if rows:
+        b.emit(build_table(b, rows, blocks[i].line))
+    return j - i
 
 
-def build_table(b: Builder, rows: list[list[str]], line: int) -> Table:
+def build_table(b, rows: list[list[str]], line: int) -> Table:
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     header, body = rows[0], rows[1:]
     range_col = next(
-        (c for c in range(width) if body and all(_RANGE.match(r[c]) for r in body if r[c])
-         and re.match(r"^Paragraphs?$", header[c], re.I)),
+        (c for c in range(width) if body and all(_RANGE.match(plain(r[c])) for r in body if r[c])
+         and re.match(r"^Paragraphs?$", plain(header[c]), re.I)),
         None,
     )
-    keep = [c for c in range(width) if not re.match(r"^Pages?$", header[c], re.I)] if range_col is not None else list(range(width))
     if range_col is None:
         return Table(
-            tuple(TableCell(b.inlines(header[c])) for c in keep),
-            tuple(tuple(TableCell(b.inlines(r[c])) for c in keep) for r in body),
+            tuple(TableCell(b.inlines(c)) for c in header),
+            tuple(tuple(TableCell(b.inlines(c)) for c in r) for r in body),
             line=line,
         )
+    keep = [c for c in range(width) if not re.match(r"^Pages?$", plain(header[c]), re.I)]
     out_rows = []
-    chapter = ("", 0)
     for r in body:
         cells = []
         for c in keep:
             text = r[c]
             if c == range_col:
-                m = _RANGE.match(text)
-                cells.append(TableCell((Reference((Text(text),), f"#para-{m.group(1)}"),) if m else ()))
-            elif c == 0:
-                entry = re.sub(r"\s*\.{2,}\s*$", "", text)
-                anchor, chapter = _contents_anchor(entry, chapter)
-                inl = b.inlines(entry)
-                cells.append(TableCell((Reference(inl, "#" + anchor),) if anchor else inl))
+                m = _RANGE.match(plain(text))
+                cells.append(TableCell((Reference((Text(plain(text)),), f"#para-{m.group(1)}"),) if m else ()))
             else:
-                cells.append(TableCell(b.inlines(text)))
+                cells.append(TableCell(b.inlines(re.sub(r"\s*\.{2,}\s*$", "", text))))
         out_rows.append(tuple(cells))
     head = tuple(TableCell(b.inlines(header[c] or "Section")) for c in keep)
     return Table(head, tuple(out_rows), line=line)
-
-
-def _contents_anchor(entry: str, chapter: tuple[str, int]) -> tuple[str, tuple[str, int]]:
-    """The anchor a contents entry points at, as heading_rule makes it; `chapter` is the
-    current chapter (numeral, value), so that "C." after "B." is a letter, not 100."""
-    name, value = chapter
-    m = ROMAN.match(entry)
-    if m and roman_value(m.group(1)) == value + 1:
-        return f"chapter-{m.group(1).lower()}", (m.group(1).lower(), value + 1)
-    m = LETTER.match(entry)
-    if m:
-        return (f"section-{name}-{m.group(1).lower()}" if name else f"section-{m.group(1).lower()}"), chapter
-    m = DOTTED.match(entry)
-    if m:
-        return "section-" + m.group(1).replace(".", "-"), chapter
-    return "", chapter

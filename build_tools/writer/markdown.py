@@ -12,6 +12,7 @@ import json
 import posixpath
 import re
 
+from .. import dates
 from ..model import (
     Acronym,
     Block,
@@ -56,8 +57,13 @@ def escape_line_starts(markdown: str) -> str:
 
 
 def footnote_label(label: str) -> str:
-    """Footnote labels as Markdown accepts them: `*` → `star`."""
-    return re.sub(r"[^\w-]", lambda m: {"*": "star", "†": "dagger"}.get(m.group(0), "x"), label)
+    """A note's label as it can stand in an anchor: `*` → `star`, `†` → `dagger`."""
+    return re.sub(r"[^\w-]", lambda m: {"*": "star", "†": "dagger", "‡": "double-dagger"}.get(m.group(0), "x"), label)
+
+
+def note_anchor(label: str) -> str:
+    """The anchor of a note on its page: note 4 → `note-4`, note * → `note-star`."""
+    return f"note-{footnote_label(label)}"
 
 
 def attr(text: str) -> str:
@@ -70,6 +76,14 @@ class MarkdownWriter:
 
     def __init__(self, page: str) -> None:
         self.page = page
+        self.note_calls: dict[str, int] = {}  # note label → how many markers call it so far
+
+    def note_ref(self, label: str) -> str:
+        """A note marker with its printed label, linked to the note (Material previews it on hover)."""
+        anchor = note_anchor(label)
+        n = self.note_calls[label] = self.note_calls.get(label, 0) + 1
+        ref_id = f"ref-{anchor}" + (f"-{n}" if n > 1 else "")
+        return f"<sup>[{escape(label)}](#{anchor}){{ #{ref_id} .footnote-ref }}</sup>"
 
     # -- inline -------------------------------------------------------------
     def link_target(self, target: str) -> str:
@@ -95,7 +109,7 @@ class MarkdownWriter:
             elif isinstance(node, LineBreak):
                 out.append("<br>\n")
             elif isinstance(node, FootnoteRef):
-                out.append(f"[^{footnote_label(node.label)}]")
+                out.append(self.note_ref(node.label))
             elif isinstance(node, Acronym):
                 abbr = f'<abbr title="{attr(node.expansion)}">{escape(node.text)}</abbr>'
                 if node.link:
@@ -124,7 +138,7 @@ class MarkdownWriter:
         raise TypeError(f"unknown block {block!r}")
 
     def numbered(self, para: NumberedParagraph) -> str:
-        number = f"[{para.number}.](#{para.label}){{ #{para.label} .para-number }}"
+        number = f"[{escape(para.printed)}](#{para.label}){{ #{para.label} .para-number }}"
         parts = [self.block(b) for b in para.blocks]
         if parts and isinstance(para.blocks[0], Paragraph):
             parts[0] = f"{number} {parts[0]}"
@@ -167,10 +181,10 @@ class MarkdownWriter:
         return "\n".join(out)
 
 
-def metadata_rows(doc: Document) -> list[tuple[str, str]]:
+def metadata_rows(doc: Document, writer: "MarkdownWriter") -> list[tuple[str, str]]:
     """The facts shown at the top of a page, in reading order."""
     m = doc.metadata
-    notes = {f: f"[^{footnote_label(label)}]" for f, label in m.field_notes}
+    notes = {f: label for f, label in m.field_notes}
     rows = [
         ("Symbol", escape(m.symbol)),
         ("Date", escape(human_date(m.date)) + (f" ({escape(m.date_note)})" if m.date_note else "")),
@@ -182,7 +196,7 @@ def metadata_rows(doc: Document) -> list[tuple[str, str]]:
         ("Original language", escape(m.original_language)),
     ]
     field_of = {"Agenda item": "agenda_item", "Symbol": "symbol", "Date": "date"}
-    rows = [(k, v + notes.get(field_of.get(k, ""), "")) for k, v in rows if v]
+    rows = [(k, v + (writer.note_ref(notes[field_of[k]]) if field_of.get(k) in notes else "")) for k, v in rows if v]
     if m.url and _SAFE_URL.match(m.url):
         rows.append(("Authoritative copy", f"<{m.url}>"))
     elif m.url:
@@ -192,17 +206,9 @@ def metadata_rows(doc: Document) -> list[tuple[str, str]]:
     return rows
 
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
 def human_date(iso: str) -> str:
-    """'2006-11-14' → '14 November 2006'; a bare year stays as it is."""
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", iso)
-    if not m:
-        return iso
-    return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    """'2006-11-14' → '14 November 2006' (see `dates.human`)."""
+    return dates.human(iso)
 
 
 def generated_comment(*sources: str, title: str | None = None) -> str:
@@ -236,13 +242,24 @@ def write_document(doc: Document, page: str) -> str:
     if doc.metadata.subtitle:
         parts.append(f"*{escape(doc.metadata.subtitle)}*")
     meta = ["| Field | Value |", "|---|---|"]
-    meta += [f"| {k} | {v} |" for k, v in metadata_rows(doc)]
+    meta += [f"| {k} | {v} |" for k, v in metadata_rows(doc, w)]
     parts.append("\n".join(meta))
     parts.extend(w.block(b) for b in doc.blocks)
+    parts.extend(notes_section(doc, w))
     parts.append(APPENDIX_MARK)
     parts.extend(w.block(b) for b in doc.appendix)
-    for note in doc.footnotes:
-        body = "\n\n".join(w.block(b) for b in note.blocks)
-        body = "\n    ".join(body.split("\n"))
-        parts.append(f"[^{footnote_label(note.label)}]: {body}")
     return "\n\n".join(parts) + "\n"
+
+
+def notes_section(doc: Document, w: MarkdownWriter) -> list[str]:
+    """The document's notes under a "Notes" heading, each with its printed label linking back."""
+    if not doc.footnotes:
+        return []
+    out = ["## Notes {#notes}"]
+    for note in doc.footnotes:
+        anchor = note_anchor(note.label)
+        back = f"#ref-{anchor}" if note.label in w.note_calls else f"#{anchor}"
+        body = "\n\n".join(w.block(b) for b in note.blocks)
+        label = f"[{escape(note.label)}]({back}){{ .note-label }}"
+        out.append(f'<div class="note" id="{anchor}" markdown>\n\n{label} {body}\n\n</div>')
+    return out

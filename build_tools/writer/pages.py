@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import dates
 from ..model import Document
 from .markdown import escape, generated_comment, human_date
 
@@ -18,8 +19,8 @@ its issuing body, is authoritative. Each page links to it where it is online.
 """
 
 
-def sort_key(doc: Document) -> tuple[str, str]:
-    return (doc.metadata.date or "9999", doc.name)
+def sort_key(doc: Document) -> tuple[tuple[int, int, int], str]:
+    return (dates.sort_key(doc.metadata.date), doc.name)
 
 
 def documents_table(documents: list[Document], page: str) -> str:

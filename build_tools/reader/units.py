@@ -1,0 +1,150 @@
+"""Citable units: numbered paragraphs, articles and sub-paragraphs, told apart by their sequences.
+
+Markers are data (`PARAGRAPH`, `LETTER`, `ARTICLE`); what a marker is follows from the
+sequence it belongs to:
+- paragraph numbers count up by one from 1 through the document ("10. Reaffirm", "1." alone
+  on its line then the text, `1\\.` escaped); numbers that restart at 1 again and again are
+  list items, not paragraphs;
+- in a text divided into articles, paragraphs restart in each article (`article-2-para-1`),
+  and articles that restart (an annex, a translation) are scoped by the part they are in
+  (`annex-i-article-1`, `part-2-article-1`);
+- letters (a), (b)… follow each other; (i) is a letter after (h), a roman numeral otherwise.
+A paragraph number that breaks the sequence inside a line ("…Persons.12 11. We express")
+splits the line when it is the next number expected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .paragraphs import Block
+from .stream import HEADING, ITEM, TEXT, plain
+
+PARAGRAPH = re.compile(r"^\(?(?P<n>\d{1,3})[.)](?:\s+|(?=[a-z]))(?P<rest>\S.*)$|^\(?(?P<alone>\d{1,3})[.)]$", re.S)
+LETTER = re.compile(r"^\((?P<l>[a-z]{1,5})\)\s*(?P<rest>.*)$|^(?P<l2>[a-z]{1,4})\)\s*(?P<rest2>.*)$", re.S)
+ARTICLE = re.compile(
+    r"^(?:article|artikel|artículo|art\.)\s+(?P<n>\d{1,3}|premier|unique|[IVXLC]+)\b\.?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.S,
+)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+         "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+
+
+def roman_value(numeral: str) -> int:
+    """'IV' → 4 (any case)."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    numeral = numeral.lower()
+    total = 0
+    for k, ch in enumerate(numeral):
+        v = values[ch]
+        total += -v if k + 1 < len(numeral) and values[numeral[k + 1]] > v else v
+    return total
+
+
+def article_number(text: str) -> str | None:
+    """'Article 12' → '12'; 'Article premier' → '1'; 'Article IV' → '4'; a heading that is no article → None."""
+    m = ARTICLE.match(plain(text).strip())
+    if not m or len(m.group("rest").split()) > 12:
+        return None
+    n = m.group("n").lower()
+    if n.isdigit():
+        return n
+    if n in ("premier", "unique"):
+        return "1"
+    return str(roman_value(n))
+
+
+def paragraph_number(block: Block) -> tuple[str, str] | None:
+    """(number, text after it) when a block starts with a paragraph number."""
+    if block.kind == ITEM and re.fullmatch(r"\d{1,3}[.)]", block.marker):
+        return block.marker[:-1], block.text
+    if block.kind != TEXT:
+        return None
+    m = PARAGRAPH.match(plain(block.text).strip())
+    if not m:
+        return None
+    if m.group("alone"):
+        return m.group("alone"), ""
+    return m.group("n"), _after_marker(block.text, m.group("n"))
+
+
+def _after_marker(text: str, number: str) -> str:
+    """The neutral text after a leading paragraph number (its escapes kept)."""
+    m = re.match(rf"^\s*\(?{number}(?:\\?[.)])\s*", text)
+    return text[m.end():] if m else text
+
+
+@dataclass
+class Numbering:
+    """Which blocks are numbered paragraphs: the decision, made once for the document."""
+
+    paragraphs: set[int]  # indexes of blocks that start numbered paragraphs
+
+
+def split_fused(blocks: list[Block]) -> list[Block]:
+    """Split a block where the next paragraph number expected starts inside it ("… Persons.12 11. We")."""
+    out: list[Block] = []
+    expected = 1
+    for block in blocks:
+        found = paragraph_number(block)
+        if found and int(found[0]) in (1, expected):
+            expected = int(found[0]) + 1
+        pieces = [block]
+        while found and block.kind == TEXT:
+            text = pieces[-1].text
+            m = re.search(rf"(?<=[.;:!?”’)\d]) ({expected})\\?\. (?=[A-Z])", text)
+            if not m:
+                break
+            head, tail = text[: m.start()], text[m.start() + 1:]
+            pieces[-1] = Block(TEXT, pieces[-1].parts, head)
+            pieces.append(Block(TEXT, pieces[-1].parts, tail))
+            expected += 1
+        out.extend(pieces)
+    return out
+
+
+def _paragraph_like(blocks: list[Block], k: int) -> bool:
+    """A numbered block that reads as a paragraph: a sentence of some length, not a list item."""
+    number, rest = paragraph_number(blocks[k])
+    if not plain(rest).strip() and k + 1 < len(blocks):
+        rest = blocks[k + 1].text
+    text = plain(rest).strip().lstrip("“\"'‘(")
+    return bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) >= 8
+
+
+def decide_numbering(blocks: list[Block], is_heading) -> Numbering:
+    """Numbered paragraphs are the longest run counting up by one (per article in treaties).
+
+    A run starts at 1 (or at 2 when the first paragraph goes unnumbered, as in cables); in a
+    text without articles it must read as paragraphs and be longer than every other run
+    (the others are lists, often inside its paragraphs); in an article, a single run is its
+    paragraphs.
+    """
+    scope_runs: list[list[list[int]]] = [[]]
+    for k, block in enumerate(blocks):
+        if block.kind in (HEADING, TEXT) and article_number(block.text):
+            scope_runs.append([])
+            continue
+        found = paragraph_number(block)
+        if not found or is_heading(k):
+            continue
+        n = int(found[0])
+        runs = scope_runs[-1]
+        if runs and n == int(paragraph_number(blocks[runs[-1][-1]])[0]) + 1:
+            runs[-1].append(k)
+        elif n == 1 or (n == 2 and not runs):
+            runs.append([k])
+    chosen: set[int] = set()
+    for scope, runs in enumerate(scope_runs):
+        if not runs:
+            continue
+        longest = max(runs, key=len)
+        others = [len(r) for r in runs if r is not longest]
+        if scope > 0 and len(runs) == 1:
+            chosen.update(longest)
+            continue
+        alike = sum(1 for k in longest if _paragraph_like(blocks, k))
+        if alike * 5 >= len(longest) * 3 and (len(longest) >= 3 or len(runs) == 1) and all(o < len(longest) for o in others):
+            chosen.update(longest)
+    return Numbering(chosen)
