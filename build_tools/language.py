@@ -20,7 +20,8 @@ _COMMON: dict[str, frozenset[str]] = {
                     "avec ou pas être ont leur elle il".split()),
     "es": frozenset("el los las del y que en por con para una su sus es al lo como más o se".split()),
     "nl": frozenset("de het een van en in is dat op te voor met zijn niet aan door als bij wordt "
-                    "worden ook tot".split()),
+                    "worden ook tot betreffende tussen inzake houdende der haar deze dit die heeft hebben zal "
+                    "zullen maar uit naar over onder wanneer welke".split()),
     "de": frozenset("der die das und ist nicht mit den dem ein eine zu auf für von sich auch wird".split()),
 }
 _SHARED = {w for code, words in _COMMON.items() for other, more in _COMMON.items() if other != code for w in words & more}

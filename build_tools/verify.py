@@ -33,6 +33,13 @@ APPENDIX_MARK = "<!-- end of document text -->"
 MIN_KEPT = 99.0
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Hyphens inside words and at line ends are not compared: "co-operation", "Refu-\ngees" and
+# "High-level" read the same whether the page joins, keeps or restores the hyphen.
+_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad]\s*(?=[^\W\d_])")
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(_HYPHEN.sub("", text))]
 # Extraction syntax that must never show on a page: LaTeX superscripts, note definitions and
 # references, image placeholders, OCR running-head suffixes, HTML tags, escaped punctuation,
 # heading hashes without a space, emphasis marks, HTML metadata, form feeds, dot leaders' ends.
@@ -101,8 +108,8 @@ def source_words(text: str, furniture: list[str] = ()) -> tuple[list[str], Count
     text = re.sub(r"\[\^([^\]\s]+)\]:?", r" \1 ", text)  # note labels
     text = re.sub(r"<!--.*?-->|<[^>\n]+>", " ", text, flags=re.S)  # HTML tags and comments
     text = html_lib.unescape(text)
-    words = [w.lower() for w in _WORD.findall(text)]
-    removed = Counter(w.lower() for line in furniture for w in _WORD.findall(re.sub(r"<[^>]+>", " ", line)))
+    words = words_of(text)
+    removed = Counter(w for line in furniture for w in words_of(re.sub(r"<[^>]+>", " ", line)))
     return words, removed
 
 
@@ -136,7 +143,7 @@ class _PageText(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.words: list[str] = []
+        self.text: list[str] = []
         self.ids: set[str] = set()
         self.unit_text: dict[str, str] = {}
         self.note_refs: set[str] = set()  # hrefs of note markers
@@ -178,7 +185,11 @@ class _PageText(HTMLParser):
         if self._unit:
             self.unit_text[self._unit] = self.unit_text.get(self._unit, "") + data
         if not self.skip:
-            self.words.extend(w.lower() for w in _WORD.findall(data))
+            self.text.append(data)
+
+    @property
+    def words(self) -> list[str]:
+        return words_of("".join(self.text))
 
 
 def render(markdown_text: str) -> _PageText:

@@ -37,7 +37,7 @@ from .notes import NoteBody, absorb_interruptions, collect_notes, pair_markers
 from .paragraphs import Block, build_blocks
 from .stream import Stream, plain
 from .structure import build_structure
-from .words import Vocabulary, join_split_words, restore_hyphens
+from .words import Vocabulary, join_split_words, restore_hyphens, separate_glued
 
 READER_VERSION = "2"  # part of the conversion cache key: change it when output changes for the same input
 
@@ -87,8 +87,8 @@ def _read(source: Source, report: ReadReport) -> Document:
     vocabulary = Vocabulary([line.text for line in stream.lines()] + [x for b in bodies for x in b.lines])
     blocks = build_blocks(stream, vocabulary)
     blocks = split_glued(blocks, stream)
-    for block in blocks:
-        block.text = join_split_words(restore_hyphens(block.text, vocabulary, stream.repaired), vocabulary, stream.repaired)
+    for block, text in zip(blocks, separate_glued([b.text for b in blocks], stream.repaired)):
+        block.text = join_split_words(restore_hyphens(text, vocabulary, stream.repaired), vocabulary, stream.repaired)
     meta, found, blocks, title_line = read_metadata(blocks, stream, [b.text for b in blocks])
     diagnostics += found.diagnostics
     blocks = absorb_interruptions(blocks, bodies, source.path, diagnostics)
@@ -122,7 +122,9 @@ def _read(source: Source, report: ReadReport) -> Document:
     )
 
 
-_GLUED_EMPHASIS = re.compile(r"^(\*[^*\s][^*]*[^*\s]\*)(?=[A-Z])")
+# An emphasised title glued to the text after it; Markdown cannot close such emphasis, so it
+# may have come through as literal asterisks.
+_GLUED_EMPHASIS = re.compile(r"^(\\?\*[^*\s\\][^*]*[^*\s\\]\\?\*)(?=[A-Z])")
 _GLUED_CAPS = re.compile(r"^((?:[A-ZÀ-Ý„“\"'(),-]+\s+){3,}[A-ZÀ-Ý„“\"'(),-]+\.)(?=[A-Z][a-z])")
 
 
@@ -132,7 +134,7 @@ def split_glued(blocks: list[Block], stream: Stream) -> list[Block]:
     for block in blocks:
         m = _GLUED_EMPHASIS.match(block.text) or _GLUED_CAPS.match(block.text)
         if block.kind == "text" and m:
-            out.append(Block("text", block.parts[:1], m.group(1)))
+            out.append(Block("text", block.parts[:1], m.group(1).replace("\\*", "*")))
             out.append(Block("text", block.parts, block.text[m.end():]))
             stream.repaired["glued titles split"] += 1
         else:

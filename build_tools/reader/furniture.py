@@ -103,12 +103,14 @@ def _page_numbers(stream: Stream, gone: dict[int, dict[int, str]]) -> None:
     found: list[tuple[int, int, int, int | None, str]] = []  # page, index, number, of, form
     for p, page in enumerate(stream.pages):
         alive = [i for i in range(len(page)) if i not in gone[p]]
-        for i in dict.fromkeys(alive[:2] + alive[-4:]):
+        for i in alive:
             number = _page_number(page[i])
             if number:
                 form = _DIGITS.sub("#", visible(page[i]).lower())
                 if number[1] is None and i not in alive[:2] + alive[-2:]:
                     continue  # a bare number is a page number only at the very edge
+                if number[1] is not None and number[1] != len(stream.pages) and i not in alive[:2] + alive[-4:]:
+                    continue  # "n/N" inside a page, when N is not the page count, is text
                 found.append((p, i, *number, form))
     offsets: dict[tuple[str, int], set[int]] = defaultdict(set)
     for p, _, n, _, form in found:
@@ -155,10 +157,11 @@ def _running_heads(stream: Stream, gone: dict[int, dict[int, str]]) -> None:
                 run.append(visible(page[i]))
                 continue
             if run:
-                joined = " ".join(run)
-                for text in [joined] + (run if len(run) > 1 else []):
-                    if text not in stream.running_heads:
-                        stream.running_heads.append(text)
+                for a in range(len(run)):
+                    for b in range(a + 1, min(len(run), a + 4) + 1):
+                        text = " ".join(run[a:b])
+                        if text not in stream.running_heads:
+                            stream.running_heads.append(text)
                 run = []
 
 

@@ -77,7 +77,12 @@ class _Walker:
         for tok in children:
             t = tok.type
             if t in ("text", "code_inline"):
-                out[-1] += escape(tok.content)
+                content = tok.content
+                if t == "text" and "**" in content:
+                    # Emphasis marks the converter left unpaired are its syntax, not text.
+                    self.removed["unpaired emphasis marks"] += content.count("**")
+                    content = content.replace("**", "")
+                out[-1] += escape(content)
             elif t in ("softbreak", "hardbreak"):
                 out[-1] += "".join(reversed(open_marks))
                 out.append("".join(open_marks))
@@ -114,6 +119,11 @@ class _Walker:
     # -- lines ------------------------------------------------------------------------------
     def add(self, no: int, text: str, **fields) -> None:
         raw = self.source[no - self.first] if 0 <= no - self.first < len(self.source) else text
+        if fields.get("gap"):
+            # A block after another with no blank line between is not set apart (pymupdf4llm
+            # puts a heading's second line in a paragraph of its own).
+            above = no - self.first - 1
+            fields["gap"] = above < 0 or not self.source[above].strip() or self.source[above].strip().startswith("---")
         self.lines.append((no, len(self.lines), Line(text, no, raw=raw, **fields)))
 
     def block_lines(self, tok: Token, texts: list[str], kind: str = TEXT, **fields) -> None:

@@ -181,6 +181,8 @@ def _title_like(block: Block) -> bool:
         return False
     if dates.find_dates(text) and len(words) <= _DATELINE_WORDS:
         return False
+    if _CREDIT.match(text):
+        return False
     if block.kind == HEADING:
         return not (text.endswith(".") and len(words) > 20)
     if text.endswith((".", ";", ",")) and not _is_caps(text) and not re.match(r"^\d+/\d+\.", text):
@@ -188,13 +190,19 @@ def _title_like(block: Block) -> bool:
     return _is_caps(text) or len(words) <= 25 or bool(re.match(r"^\d+/\d+\.", text))
 
 
+# Credits on a cover page: who wrote, submitted or commissioned the document is not its title.
+_CREDIT = re.compile(
+    r"^(?:authors?|by|prepared by|submitted by|written by|commissioned by|edited by|managed by|evaluators?(?:\(s\))?"
+    r"|auteurs?|par|rédigé par|préparé par|soumis par|commandé par|évaluateur(?:\(s\))?|autor(?:es)?|preparado por)\s*:",
+    re.IGNORECASE,
+)
 _RESOLUTION_NUMBER = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\((?:[IVX]+|\d)\))\.\s+")
 
 
 def _clean_title(text: str) -> str:
     text = _visible(text)
     text = _RESOLUTION_NUMBER.sub("", text)
-    return text.strip(" :;,")
+    return text.strip(" ;,.")
 
 
 def _style(text: str) -> str:
@@ -222,11 +230,24 @@ def _title_run(blocks: list[Block], i: int, heads: set[str]) -> list[int]:
     """The indexes of the prominent blocks that make the title, starting at block i."""
     run: list[int] = []
     j = i
+    first_language = ""
     while j < len(blocks) and len(run) < 4:
         block = blocks[j]
         text = _visible(block.text)
-        if text.lower().rstrip(":") in SECTION_TITLES or _document_type(text) and run:
+        if text.lower().rstrip(":") in SECTION_TITLES:
             break
+        if run and _document_type(text) and len(_words(text)) <= 6 and not _visible(blocks[run[-1]].text).endswith(":"):
+            break  # "Report of the Secretary-General" under the title says what it is: the subtitle
+        if j + 1 < len(blocks) and _visible(blocks[j + 1].text) == ":":
+            break  # a form's label ("Titre de la position" then ":"), not a title
+        if run and re.match(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s", text):
+            break  # a numbered section begins the body
+        lang = language.detect(text, minimum=2)
+        if run and lang and first_language and lang != first_language:
+            break  # a title in another language (a translation, a letterhead) is not part of it
+        if run and block.kind == HEADING and blocks[run[-1]].kind == HEADING and block.level > blocks[run[-1]].level:
+            break  # a smaller heading under the title is not part of it
+        first_language = first_language or lang
         if _title_like(block) or (text.endswith(":") and len(_words(text)) <= 6 and j + 1 < len(blocks)
                                   and _title_like(blocks[j + 1])):
             run.append(j)
@@ -239,7 +260,7 @@ def _title_run(blocks: list[Block], i: int, heads: set[str]) -> list[int]:
                     j += 1
                 break
             continue
-        if block.kind == RULE or _is_dateline(block) or text.lower() in CLASSIFICATIONS:
+        if block.kind == RULE or text.lower() in CLASSIFICATIONS:
             j += 1
             continue
         break
@@ -266,7 +287,7 @@ def find_title(blocks: list[Block], stream: Stream, doc_language: str) -> tuple[
                 break
     if not run:
         return "", "", blocks, 0
-    run = _prefer_language(blocks, run, doc_language)
+    run, other_language = _prefer_language(blocks, run, doc_language, heads)
     parts: list[str] = []
     for k in run:
         text = _clean_title(blocks[k].text)
@@ -277,29 +298,33 @@ def find_title(blocks: list[Block], stream: Stream, doc_language: str) -> tuple[
     for part in parts[1:]:
         joiner = " " if _style(part) == _style(title.split(" – ")[-1]) or title.endswith(":") else " – "
         title = f"{title}{joiner}{part}"
-    title = _from_running_head(title, stream.running_heads)
-    subtitle = ""
+    title = _from_running_head(title.rstrip(" :"), stream.running_heads)
+    subtitle = _visible(blocks[other_language].text) if other_language is not None else ""
+    if other_language is not None:
+        run = [other_language] + run
     after = run[-1] + 1
-    if after < len(blocks) and _document_type(_visible(blocks[after].text)) and len(_words(blocks[after].text)) <= 8:
+    if not subtitle and after < len(blocks) and _document_type(_visible(blocks[after].text)) \
+            and len(_words(blocks[after].text)) <= 8:
         subtitle = _visible(blocks[after].text)
         run = run + [after]
-    title_line = blocks[run[0]].line
+    title_line = blocks[min(run)].line
     taken = set(run)
     remaining = [b for k, b in enumerate(blocks) if k not in taken]
     return title, subtitle, remaining, title_line
 
 
-def _prefer_language(blocks: list[Block], run: list[int], doc_language: str) -> list[int]:
-    """Treaty databases put the title in their own language first: prefer the one in the text's language."""
-    if len(run) < 2 or not doc_language:
-        return run
+def _prefer_language(blocks: list[Block], run: list[int], doc_language: str, heads: set[str]) -> tuple[list[int], int | None]:
+    """Treaty databases put the title in their own language first: prefer the one in the text's
+    language, printed just after, when it is about as long; the other stays as the subtitle."""
     first = _visible(blocks[run[0]].text)
-    if language.detect(first, minimum=1) in ("", doc_language):
-        return run
-    rest = [k for k in run[1:] if language.detect(_visible(blocks[k].text), minimum=1) in ("", doc_language)]
-    if rest and len(_words(" ".join(_visible(blocks[k].text) for k in rest))) * 2 >= len(_words(first)):
-        return rest
-    return run
+    if not doc_language or language.detect(first, minimum=1) in ("", doc_language):
+        return run, None
+    for k in range(run[0] + 1, min(len(blocks), run[0] + 4)):
+        text = _visible(blocks[k].text)
+        if _title_like(blocks[k]) and language.detect(text, minimum=1) == doc_language \
+                and len(_words(text)) * 2 >= len(_words(first)):
+            return _title_run(blocks, k, heads), run[0]
+    return run, None
 
 
 def _is_dateline(block: Block) -> bool:
@@ -315,38 +340,59 @@ def _document_type(text: str) -> str:
 
 
 def normal_case(title: str, texts: list[str]) -> str:
-    """An all-capital title in the case the document uses for its words elsewhere.
+    """An all-capital title in the case the document itself uses for the same words.
 
-    A word keeps its capitals when the document prints it so in running text (acronyms),
-    its capital initial when the document capitalises it inside sentences (names); other
-    words are lower case; the first word is capitalised.
+    The longest runs of the title's words that the document prints in running text give
+    their case ("High-level Dialogue on International Migration"); a word left alone keeps
+    its capitals when the document prints it so (acronyms), its capital initial when the
+    document capitalises it inside sentences (names), and is lower case otherwise. The first
+    word is capitalised.
     """
     if not _is_caps(title):
         return title
+    running = " ".join(plain(t) for t in texts if not _is_caps(plain(t)))
+    lower = running.lower()
     forms: dict[str, Counter[str]] = {}
-    for text in texts:
-        if _is_caps(text):
-            continue
-        for m in re.finditer(r"(?<=[\w,;)] )([^\W\d_][\w’'-]*)", plain(text)):
-            word = m.group(1)
-            forms.setdefault(word.lower(), Counter())[word] += 1
-
-    def case(m: re.Match[str]) -> str:
-        word = m.group(0)
-        low = word.lower()
-        if re.fullmatch(r"[IVXLC]+", word) and len(word) <= 4 and low not in forms:
-            return word
-        seen = forms.get(low)
-        if not seen:
-            return low
-        best, _ = seen.most_common(1)[0]
-        return best if best.isupper() or best[:1].isupper() and best[1:].islower() else low
-
-    out = re.sub(r"[^\W\d_][\w’'-]*", case, title)
+    for m in re.finditer(r"(?<=[\w,;)] )([^\W\d_][\w’'-]*)", running):
+        forms.setdefault(m.group(1).lower(), Counter())[m.group(1)] += 1
+    tokens = list(re.finditer(r"[^\W\d_][\w’'-]*", title))
+    cased: dict[int, str] = {}
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + 12), i + 1, -1):
+            words = [t.group(0).lower() for t in tokens[i:j]]
+            m = re.search(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", lower)
+            if m:
+                found = re.findall(r"[^\W\d_][\w’'-]*", running[m.start():m.end()])
+                if len(found) == len(words):
+                    for k, word in enumerate(found):
+                        cased[i + k] = word
+                    i = j
+                    break
+        else:
+            cased[i] = _word_case(tokens[i].group(0), forms)
+            i += 1
+    out = title
+    for k in sorted(cased, reverse=True):
+        t = tokens[k]
+        out = out[: t.start()] + cased[k] + out[t.end():]
     first = re.search(r"[^\W\d_]", out)
     if first:
         out = out[: first.start()] + out[first.start()].upper() + out[first.start() + 1:]
     return out
+
+
+def _word_case(word: str, forms: dict[str, Counter[str]]) -> str:
+    low = word.lower()
+    if re.fullmatch(r"[IVXLC]+", word) and len(word) <= 4 and low not in forms:
+        return word
+    seen = forms.get(low)
+    if not seen:
+        if "-" in word:
+            return "-".join(_word_case(part, forms) if part else part for part in word.split("-"))
+        return low
+    best, _ = seen.most_common(1)[0]
+    return best if best.isupper() or (best[:1].isupper() and best[1:].islower()) or "-" in best else low
 
 
 def session_case(session: str) -> str:
@@ -382,6 +428,8 @@ def read_metadata(blocks: list[Block], stream: Stream, texts: list[str]) -> tupl
         if title and title.lower() != fm_title.lower():
             subtitle = subtitle or title
         title = fm_title
+    elif fm_title and fm_title.lower() != title.lower():
+        subtitle = subtitle or fm_title  # the edition's own title for the document
     meta["title"] = title
     meta["subtitle"] = subtitle
     meta["language"] = doc_language or _front_matter_value(fm, "language", "lang").lower()[:2]
@@ -401,7 +449,7 @@ def read_metadata(blocks: list[Block], stream: Stream, texts: list[str]) -> tupl
     meta["pdf_url"] = _front_matter_value(fm, "source_pdf", "pdf_url", "pdf")
     if meta["title"]:
         printed = meta["title"]
-        meta["title"] = normal_case(printed, texts)
+        meta["title"] = " – ".join(normal_case(part, texts) for part in printed.split(" – "))
         meta["printed_title"] = printed if meta["title"] != printed else ""
     return meta, found, blocks, title_line
 

@@ -223,7 +223,7 @@ def _candidates(text: str, strict: bool = True) -> list[tuple[int, int, str, int
     for m in re.finditer(r"\[(?:note\s+)?(\d{1,3})\]", text):
         found.append((m.start() - (1 if m.start() and text[m.start() - 1] == " " else 0), m.end(), m.group(1), 3))
     # Digits glued to a word, to closing punctuation or to a year: "Persons,1", "Goals9", "20172".
-    for m in re.finditer(r"(?<=[^\W\d_]|[,.;:)”’\"'])(\d{1,3})(?=[\s,.;:)]|$)", text):
+    for m in re.finditer(r"(?<=[^\W\d_]|[,.;:)”’\"'])(\d{1,3})(?=[\s,.;:)]|$)(?![,.]\d)", text):
         token = text[: m.start()].rsplit(" ", 1)[-1]
         if "/" in token or re.fullmatch(r"\(?[A-Za-z]{1,4}\.", token):
             continue  # part of a symbol ("A/69/470/Add.1") or a numbered abbreviation ("No.1", "Corr.1")
@@ -303,7 +303,7 @@ def _find_marker(holders: list, body: NoteBody, start: tuple[int, int], limit, s
             if limit and hi == limit[0] and s >= limit[1]:
                 continue
             chosen.append((hi, s, e, strength))
-        if chosen and not symbol:
+        if chosen and not symbol and max(c[3] for c in chosen) >= 3:
             break
     if not chosen:
         return None
@@ -343,6 +343,8 @@ def absorb_interruptions(blocks: list, bodies: list[NoteBody], path: str, diagno
                 run.append(blocks[j])
                 j += 1
             lower = next((k for k, r in enumerate(run) if plain(r.text)[:1].islower()), None)
+            if lower is not None and not all(ends_sentence(r.text) for r in run[:lower]):
+                lower = None  # what stands between must be complete notes, not more of the text
             if lower is not None:
                 cont = lower
             elif len(run) >= 2 and waiting:
@@ -388,7 +390,7 @@ def _open_sentence(block) -> bool:
 
 def _starts_unit(block) -> bool:
     text = plain(block.text).strip()
-    return bool(re.match(r"^\(?\d{1,3}[.)](?:\s|$)|^\(?[a-z]{1,4}\)(?:\s|$)", text)) or block.kind != TEXT
+    return bool(re.match(r"^\(?\d{1,3}[.)]|^\(?[a-z]{1,4}\)", text)) or block.kind != TEXT
 
 
 def _waiting_markers(blocks: list, bodies: list[NoteBody]) -> list[str]:
@@ -492,6 +494,8 @@ def collect_notes(stream: Stream) -> list[NoteBody]:
     for page in stream.pages:
         for line in page:
             line.text = superscripts_to_markup(line.text)
+            if line.kind == TEXT and _RULE_TEXT.match(line.text.strip()):
+                line.kind = RULE  # "_", "\_", "______": a rule drawn with characters
             if line.kind == ITEM and line.marker == "•" and _UNICODE_SUP.match(plain(line.raw.lstrip("-*+ "))):
                 line.kind = TEXT  # "- ¹ Text": a note body written as a list item
             if line.kind == ITEM and line.marker == "*":

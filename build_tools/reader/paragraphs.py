@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import dates
 from .normalize import SOFT_HYPHEN
 from .stream import HEADING, ITEM, ROW, RULE, TEXT, Line, Stream, ends_sentence, plain
 from .words import Vocabulary, join_broken
@@ -131,6 +132,9 @@ def _continues(prev: Line, line: Line, width: float, gaps: bool) -> bool:
     if p.endswith(SOFT_HYPHEN):
         return True
     lower = n[:1].islower()
+    if line.page != prev.page:
+        # A page break is no paragraph break: a sentence without its end goes on.
+        return not ends_sentence(p) and (lower or cut_mid_sentence(p) or len(p) >= 0.75 * width)
     if line.gap and gaps:
         # Across a blank line only a sentence cut in the middle continues, and only with its
         # lower-case rest: an upper-case line may be a note printed between (see notes).
@@ -148,7 +152,7 @@ _DETERMINERS = frozenset("the a an this these that le la les l un une ce cette e
 
 def _title_case(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w’'-]*", text)
-    long = [w for w in words if len(w) > 3]
+    long = [w for w in words if len(w) >= 3 and w.lower() not in FUNCTION_WORDS]
     return bool(long) and all(w[0].isupper() for w in long)
 
 
@@ -161,6 +165,8 @@ def _heading_continues(p: str, n: str) -> bool:
     if letters_p and letters_n and all(c.isupper() for c in letters_p) and all(c.isupper() for c in letters_n):
         return True
     first = re.findall(r"[^\W\d_]+", n.lower())[:1]
+    if dates.find_dates(n):
+        return False  # a date under a title is a date line
     return _title_case(p) and _title_case(n) and len(n.split()) <= 4 and bool(first) and first[0] not in _DETERMINERS
 
 
@@ -192,6 +198,8 @@ def build_blocks(stream: Stream, vocabulary: Vocabulary) -> list[Block]:
         unit = line.kind == TEXT and sequence.starts_unit(line.text)
         if line.kind == TEXT and not unit and last and last.kind in (TEXT, ITEM, HEADING) and last.parts:
             joinable = last.kind != HEADING or (not line.gap and plain(line.text)[:1].islower())
+            if _is_unit_title(blocks) and not plain(line.text)[:1].islower():
+                joinable = False  # "Article 3" then its title line: the title stands alone
             if joinable and not _is_label_only(last) and _continues(last.parts[-1], line, width, gaps):
                 last.parts.append(line)
                 last.text = _join(last.text, line.text, vocabulary)
@@ -200,6 +208,15 @@ def build_blocks(stream: Stream, vocabulary: Vocabulary) -> list[Block]:
             sequence.starts_unit(line.marker + " x")
         blocks.append(Block(line.kind, [line], line.text, line.level, line.marker))
     return blocks
+
+
+def _is_unit_title(blocks: list[Block]) -> bool:
+    """The last block is one title-like line right after an "Article N" (or "Annex") label."""
+    if len(blocks) < 2 or len(blocks[-1].parts) != 1:
+        return False
+    text = plain(blocks[-1].text).strip()
+    label = plain(blocks[-2].text).strip()
+    return bool(_ARTICLE.match(label)) and not ends_sentence(text) and len(text.split()) <= 15
 
 
 def _is_label_only(block: Block) -> bool:

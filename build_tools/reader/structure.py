@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import dates
 from ..model import (
     Block as ModelBlock,
     Diagnostic,
@@ -68,6 +69,7 @@ class Builder:
     path: str
     labels: set[str]
     numbered: set[int] = field(default_factory=set)
+    numbered_headings: set[int] = field(default_factory=set)
     blocks: list[ModelBlock] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     anchors: set[str] = field(default_factory=lambda: set(RESERVED_ANCHORS))
@@ -199,8 +201,14 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
         return 1
     if block.kind != TEXT or len(block.parts) > 3 or i in b.numbered:
         return 0
+    if i in b.numbered_headings:
+        number, anchor = _numbered_anchor(b, text)
+        b.heading(3 if b.section_level <= 2 else b.section_level, block.text, anchor or slugify(text), number, block.line)
+        return 1
     if text.lower() in CLASSIFICATIONS or ":" in text.rstrip(":") or not is_title_like(text, 20):
         return 0
+    if dates.find_dates(text) or (text[0].isdigit() and not _numbered_anchor(b, text)[1]):
+        return 0  # a date line or "112th plenary meeting" is not a heading
     m = ROMAN_HEADING.match(text)
     if m and roman_value(m.group(1)) == b.chapter_number + 1:
         b.chapter_number += 1
@@ -213,10 +221,13 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
         b.heading(level, block.text, anchor, number, block.line)
         return 1
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    isolated = nxt is None or nxt.gap or nxt.kind != TEXT
+    isolated = nxt is None or nxt.gap or nxt.kind != TEXT or not plain(nxt.text)[:1].islower()
     caps = sum(c.isupper() for c in text if c.isalpha()) >= 0.8 * max(1, sum(c.isalpha() for c in text))
-    if (caps or (isolated and words_of(text) <= 12)) and len(block.parts) <= (3 if caps else 1):
-        level = min(b.section_level + (0 if b.last_heading and b.section_level >= 3 else 1), 4)
+    if (caps or (isolated and words_of(text) <= 20)) and len(block.parts) <= (3 if caps else 1):
+        if b.blocks and isinstance(b.blocks[-1], Heading) and b.blocks[-1].cite:
+            level = b.blocks[-1].level + 1  # an article's title, under its number
+        else:
+            level = min(b.section_level + (0 if b.last_heading and b.section_level >= 3 else 1), 4)
         b.heading(level, block.text, slugify(text), None, block.line)
         return 1
     return 0
@@ -389,9 +400,8 @@ def build_structure(blocks: list[Block], labels: set[str], path: str) -> tuple[l
     """Apply the structure rules to every block, in order."""
     blocks = split_fused(blocks)
     b = Builder(path=path, labels=labels)
-    headings = {k for k, blk in enumerate(blocks) if blk.kind == TEXT and paragraph_number(blk)
-                and is_title_like(plain(paragraph_number(blk)[1]), 20) and len(blk.parts) == 1 and paragraph_number(blk)[1]}
-    b.numbered = decide_numbering(blocks, lambda k: k in headings).paragraphs
+    numbering = decide_numbering(blocks)
+    b.numbered, b.numbered_headings = numbering.paragraphs, numbering.headings
     levels = [blk.level for blk in blocks if blk.kind == HEADING]
     b.top_level = min(levels) if levels else 0
     i = 0

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .paragraphs import Block
 from .stream import HEADING, ITEM, TEXT, plain
 
-PARAGRAPH = re.compile(r"^\(?(?P<n>\d{1,3})[.)](?:\s+|(?=[a-z]))(?P<rest>\S.*)$|^\(?(?P<alone>\d{1,3})[.)]$", re.S)
+PARAGRAPH = re.compile(r"^(?P<n>\d{1,3})[.)](?:\s+|(?=[a-z]))(?P<rest>\S.*)$|^(?P<alone>\d{1,3})[.)]$", re.S)
 LETTER = re.compile(r"^\((?P<l>[a-z]{1,5})\)\s*(?P<rest>.*)$|^(?P<l2>[a-z]{1,4})\)\s*(?P<rest2>.*)$", re.S)
 ARTICLE = re.compile(
     r"^(?:article|artikel|artículo|art\.)\s+(?P<n>\d{1,3}|premier|unique|[IVXLC]+)\b\.?\s*(?P<rest>.*)$",
@@ -77,9 +77,10 @@ def _after_marker(text: str, number: str) -> str:
 
 @dataclass
 class Numbering:
-    """Which blocks are numbered paragraphs: the decision, made once for the document."""
+    """Which numbered blocks are paragraphs and which are section headings, decided once."""
 
     paragraphs: set[int]  # indexes of blocks that start numbered paragraphs
+    headings: set[int]  # indexes of blocks that are numbered section headings ("1. Introduction")
 
 
 def split_fused(blocks: list[Block]) -> list[Block]:
@@ -113,12 +114,22 @@ def _paragraph_like(blocks: list[Block], k: int) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) >= 8
 
 
-def decide_numbering(blocks: list[Block], is_heading) -> Numbering:
+def _title_like(blocks: list[Block], k: int) -> bool:
+    """A numbered block that reads as a section title: short, no closing punctuation, one line."""
+    number, rest = paragraph_number(blocks[k])
+    text = plain(rest).strip()
+    return bool(text) and len(blocks[k].parts) == 1 and len(text.split()) <= 15 and text[-1] not in ".;:," \
+        and (text[0].isupper() or text[0].isdigit())
+
+
+def decide_numbering(blocks: list[Block]) -> Numbering:
     """Numbered paragraphs are the longest run counting up by one (per article in treaties).
 
-    A run starts at 1 (or at 2 when the first paragraph goes unnumbered, as in cables); in a
-    text without articles it must read as paragraphs and be longer than every other run
-    (the others are lists, often inside its paragraphs); in an article, a single run is its
+    A run starts at 1 (or at 2 when the first paragraph goes unnumbered, as in cables); a
+    number goes on the latest run it continues, so a list inside a paragraph does not end
+    the paragraphs. In a text without articles, the longest run must be longer than every
+    other (the others are lists); it holds paragraphs when most of its members read as
+    sentences, section headings when most read as titles. In an article, a single run is its
     paragraphs.
     """
     scope_runs: list[list[list[int]]] = [[]]
@@ -127,24 +138,30 @@ def decide_numbering(blocks: list[Block], is_heading) -> Numbering:
             scope_runs.append([])
             continue
         found = paragraph_number(block)
-        if not found or is_heading(k):
+        if not found:
             continue
         n = int(found[0])
         runs = scope_runs[-1]
-        if runs and n == int(paragraph_number(blocks[runs[-1][-1]])[0]) + 1:
-            runs[-1].append(k)
+        before = next((run for run in reversed(runs) if int(paragraph_number(blocks[run[-1]])[0]) + 1 == n), None)
+        if before is not None:
+            before.append(k)
         elif n == 1 or (n == 2 and not runs):
             runs.append([k])
-    chosen: set[int] = set()
+    paragraphs: set[int] = set()
+    headings: set[int] = set()
     for scope, runs in enumerate(scope_runs):
         if not runs:
             continue
         longest = max(runs, key=len)
-        others = [len(r) for r in runs if r is not longest]
         if scope > 0 and len(runs) == 1:
-            chosen.update(longest)
+            paragraphs.update(k for k in longest if not _title_like(blocks, k) or _paragraph_like(blocks, k))
+            continue
+        if any(len(r) >= len(longest) for r in runs if r is not longest):
             continue
         alike = sum(1 for k in longest if _paragraph_like(blocks, k))
-        if alike * 5 >= len(longest) * 3 and (len(longest) >= 3 or len(runs) == 1) and all(o < len(longest) for o in others):
-            chosen.update(longest)
-    return Numbering(chosen)
+        titles = sum(1 for k in longest if _title_like(blocks, k))
+        if alike * 5 >= len(longest) * 3 and (len(longest) >= 3 or len(runs) == 1):
+            paragraphs.update(longest)
+        elif titles * 5 >= len(longest) * 3 and len(longest) >= 2:
+            headings.update(longest)
+    return Numbering(paragraphs, headings)

@@ -102,3 +102,25 @@ def join_split_words(text: str, vocabulary: Vocabulary, counts: Counter) -> str:
     for _ in range(2):
         text = _SPLIT.sub(fix, text)
     return text
+
+
+_GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=\)))([.,;:])(?=[A-Z„“'‘])|(?:(?<=[a-z]{2})|(?<=\)))([,;:])(?=[a-z]{2})"
+)
+
+
+def separate_glued(texts: list[str], counts: Counter) -> list[str]:
+    """ "Agencies.I have", "Sir,I", "1.Sir", "Organization:agrees": put back the space a converter lost.
+
+    Only in a document that shows this damage again and again (an HTML converter that joins
+    elements), since a single "a.B" may be an abbreviation or a name.
+    """
+    damaged = sum(len(_GLUED_SENTENCE.findall(plain(t))) for t in texts)
+    if damaged < 5:
+        return texts
+    out = []
+    for text in texts:
+        fixed, n = _GLUED_SENTENCE.subn(lambda m: (m.group(1) or m.group(2)) + " ", text)
+        counts["glued sentences separated"] += n
+        out.append(fixed)
+    return out
