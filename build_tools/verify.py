@@ -115,16 +115,25 @@ def source_words(text: str, furniture: list[str] = ()) -> tuple[list[str], Count
 
 def expected_paragraphs(text: str) -> list[str]:
     """Printed paragraph numbers at line starts, each before a sentence of some length: the
-    longest run counting up by one from 1 (or from 2, the first paragraph going unnumbered)."""
+    longest run counting up by one from 1 (or from 2, the first paragraph going unnumbered).
+
+    A number before one line that ends without punctuation, the next line not going on in
+    lower case, numbers a heading, not a paragraph."""
     lines = [x for x in text.splitlines() if x.strip()]
     runs: list[list[str]] = []
     for k, line in enumerate(lines):
         m = _PARA_LINE.match(line)
         if not m:
             continue
-        rest = line[m.end(1):].lstrip("\\.*) ").strip() or (lines[k + 1].strip() if k + 1 < len(lines) else "")
+        rest = line[m.end(1):].lstrip("\\.*) ").strip()
+        following = k + 1
+        if not rest and k + 1 < len(lines):
+            rest, following = lines[k + 1].strip(), k + 2
         rest = re.sub(r"^[*_“\"'(]+", "", rest)
         if len(rest.split()) < 8 or not (rest[:1].isupper() or rest[:1].isdigit()):
+            continue
+        after = lines[following].strip() if following < len(lines) else ""
+        if not re.search(r"[.;:!?”\"’)\]]\**$", rest) and not after[:1].islower():
             continue
         n = int(m.group(1))
         if runs and n == int(runs[-1][-1]) + 1:

@@ -180,14 +180,19 @@ def _missing_bodies(blocks: list[Block], labels: set[str], path: str, report: Re
     return out
 
 
+# What the fallback leaves out so that the text reads plainly: HTML tags, Markdown heading
+# marks, emphasis marks, backslash escapes and note-definition labels.
+_FALLBACK_SYNTAX = re.compile(r"<[^>\n]+>|^#{1,6}|\*{1,2}(?=\S)|(?<=\S)\*{1,2}|\\(?=[^\w\s])|^\[\^[^\]]+\]:", re.M)
+
+
 def fallback(source: Source, exc: Exception) -> Document:
     """The document in plain paragraphs, every word kept, when a rule failed on it."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if "build_tools" in f.filename]
     where = frames[-1] if frames else None
     rule = f"{where.name} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else "the reader"
     paragraphs = []
-    for k, chunk in enumerate(re.split(r"\n\s*\n|\f", source.text)):
-        text = " ".join(chunk.split())
+    for chunk in re.split(r"\n\s*\n|\f", source.text):
+        text = " ".join(_FALLBACK_SYNTAX.sub(" ", chunk).split())
         if text:
             paragraphs.append(Paragraph(parse_inlines(re.sub(r"([\\*<])", r"\\\1", text), set()), 0))
     first = next((" ".join(c.split()) for c in source.text.split("\n") if c.strip()), "")

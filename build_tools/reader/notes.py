@@ -225,8 +225,8 @@ def _candidates(text: str, strict: bool = True) -> list[tuple[int, int, str, int
     # Digits glued to a word, to closing punctuation or to a year: "Persons,1", "Goals9", "20172".
     for m in re.finditer(r"(?<=[^\W\d_]|[,.;:)”’\"'])(\d{1,3})(?=[\s,.;:)]|$)(?![,.]\d)", text):
         token = text[: m.start()].rsplit(" ", 1)[-1]
-        if "/" in token or re.fullmatch(r"\(?[A-Za-z]{1,4}\.", token):
-            continue  # part of a symbol ("A/69/470/Add.1") or a numbered abbreviation ("No.1", "Corr.1")
+        if "/" in token or re.fullmatch(r"\(?[A-Za-z]{1,4}\.", token) or re.fullmatch(r"(?:\d+\.)+", token):
+            continue  # part of a symbol ("A/69/470/Add.1"), "No.1", or a section number ("4.1")
         found.append((m.start(), m.end(), m.group(1), 2))
     for m in re.finditer(r"(?<![\w/.,])((?:19|20)\d\d)(\d{1,2})(?=[\s,.;:)]|$)", text):
         found.append((m.start(2), m.end(), m.group(2), 2))
@@ -273,20 +273,26 @@ def pair_markers(holders: list, bodies: list[NoteBody], marked: set[str] = froze
         if body.label in marked:
             body.marked = True
     positions: dict[int, tuple[int, int]] = {}  # body index → (holder, offset) of its marker
+    numbered = [k for k, b in enumerate(bodies) if b.label and b.label.isdigit()]
     for strength_needed in (2, 1):
         previous = (0, 0)
-        for k, body in enumerate(bodies):
+        for k in numbered:
+            body = bodies[k]
             if k in positions:
                 previous = positions[k]
                 continue
-            if body.label is None or body.marked:
+            if body.marked:
                 continue
-            limit = next((positions[j] for j in range(k + 1, len(bodies)) if j in positions), None)
+            limit = next((positions[j] for j in numbered if j > k and j in positions), None)
             found = _find_marker(holders, body, previous, limit, strength_needed)
             if found:
                 positions[k] = found
                 previous = found
                 body.marked = True
+    # Symbol notes ("*", "†") stand outside the numbering: their markers are anywhere before them.
+    for body in bodies:
+        if body.label and not body.label.isdigit() and not body.marked:
+            body.marked = _find_marker(holders, body, (0, 0), None, 2) is not None
 
 
 def _find_marker(holders: list, body: NoteBody, start: tuple[int, int], limit, strength_needed: int):

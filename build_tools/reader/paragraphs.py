@@ -165,9 +165,10 @@ def _heading_continues(p: str, n: str) -> bool:
     if letters_p and letters_n and all(c.isupper() for c in letters_p) and all(c.isupper() for c in letters_n):
         return True
     first = re.findall(r"[^\W\d_]+", n.lower())[:1]
-    if dates.find_dates(n):
-        return False  # a date under a title is a date line
-    return _title_case(p) and _title_case(n) and len(n.split()) <= 4 and bool(first) and first[0] not in _DETERMINERS
+    if dates.find_dates(n) or re.search(r"\d", p + n):
+        return False  # a date under a title is a date line; lines with figures are a table's rows
+    return _title_case(p) and _title_case(n) and len(n.split()) <= 4 and bool(first) and first[0] not in _DETERMINERS \
+        and any(c.islower() for c in n)  # an acronym alone on its line starts a list of them
 
 
 def _join(text: str, more: str, vocabulary: Vocabulary) -> str:
@@ -197,7 +198,7 @@ def build_blocks(stream: Stream, vocabulary: Vocabulary) -> list[Block]:
             continue
         unit = line.kind == TEXT and sequence.starts_unit(line.text)
         if line.kind == TEXT and not unit and last and last.kind in (TEXT, ITEM, HEADING) and last.parts:
-            joinable = last.kind != HEADING or (not line.gap and plain(line.text)[:1].islower())
+            joinable = last.kind != HEADING or ((not line.gap or not gaps) and plain(line.text)[:1].islower())
             if _is_unit_title(blocks) and not plain(line.text)[:1].islower():
                 joinable = False  # "Article 3" then its title line: the title stands alone
             if joinable and not _is_label_only(last) and _continues(last.parts[-1], line, width, gaps):

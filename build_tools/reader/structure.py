@@ -23,10 +23,12 @@ from ..model import (
     NumberedParagraph,
     Paragraph,
     Reference,
+    Table,
+    TableCell,
 )
 from .inline import parse_inlines
 from .paragraphs import BULLETS, Block
-from .stream import HEADING, ITEM, ROW, RULE, TEXT, plain
+from .stream import HEADING, ITEM, ROW, RULE, TEXT, ends_sentence, plain
 from .tables import caption_rule, contents_table_rule, leaders_rule
 from .units import LETTER, ROMAN, article_number, decide_numbering, paragraph_number, roman_value, split_fused
 from .vocabulary import CLASSIFICATIONS, PART_WORDS
@@ -40,6 +42,11 @@ LETTER_HEADING = re.compile(r"^([A-Z])\.\s+(\S.*)$")
 DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
 NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 _BULLET_START = re.compile(rf"^(?:[{BULLETS}]|o(?=\s+[A-ZÀ-Ý])|[-–—](?=\s))\s*")
+
+
+def caps_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def slugify(text: str) -> str:
@@ -90,6 +97,7 @@ class Builder:
     parts_seen: int = 1
     articles_seen: set[str] = field(default_factory=set)
     last_heading: str = ""
+    contents_chapter: tuple[str, int] = ("", 0)
     note_hosts: dict[str, str] = field(default_factory=dict)
 
     def inlines(self, text: str) -> tuple[Inline, ...]:
@@ -135,6 +143,20 @@ class Builder:
         self.blocks.append(Heading(level, self.inlines(text), self.unique(anchor), number, line, cite))
         self.section_level = level
         self.last_heading = plain(text)
+
+    def contents_anchor(self, entry: str) -> str:
+        """The anchor a contents entry ("III. Mechanisms…", "A. Commission…") points at, as the
+        heading rule will make it: "C." after "B." is a letter, "C." after "II." the next chapter."""
+        m = ROMAN_HEADING.match(entry)
+        if m and roman_value(m.group(1)) == self.contents_chapter[1] + 1:
+            self.contents_chapter = (m.group(1).lower(), self.contents_chapter[1] + 1)
+            return f"chapter-{self.contents_chapter[0]}"
+        m = LETTER_HEADING.match(entry)
+        if m:
+            chapter = self.contents_chapter[0]
+            return f"section-{chapter}-{m.group(1).lower()}" if chapter else f"section-{m.group(1).lower()}"
+        m = DOTTED.match(entry)
+        return "section-" + m.group(1).replace(".", "-") if m else ""
 
     def unit_prefix(self) -> str:
         return self.article_anchor + "-" if self.article_anchor else ""
@@ -193,7 +215,12 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
     text = plain(block.text).strip()
     if block.kind == HEADING:
         if _BULLET_START.match(text) or words_of(text) > 30 or (text.endswith(".") and words_of(text) > 15):
-            block.kind = ITEM if _BULLET_START.match(text) else TEXT
+            # A tool's guess from the font size: a bullet or a sentence is no heading.
+            if _BULLET_START.match(text):
+                block.kind, block.marker = ITEM, "•"
+                block.text = re.sub(r"^\s*\\?[" + BULLETS + r"\-–—o]\s*", "", block.text, count=1)
+            else:
+                block.kind = TEXT
             return 0
         level = _level(b, block)
         number, anchor = _numbered_anchor(b, text)
@@ -202,11 +229,17 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
     if block.kind != TEXT or len(block.parts) > 3 or i in b.numbered:
         return 0
     if i in b.numbered_headings:
-        number, anchor = _numbered_anchor(b, text)
-        b.heading(3 if b.section_level <= 2 else b.section_level, block.text, anchor or slugify(text), number, block.line)
-        return 1
-    if text.lower() in CLASSIFICATIONS or ":" in text.rstrip(":") or not is_title_like(text, 20):
-        return 0
+        used, heading_text = 1, block.text
+        number, rest = paragraph_number(block)
+        if not plain(rest).strip() and i + 1 < len(blocks):
+            used, heading_text = 2, f"{number}. {blocks[i + 1].text}"  # the number alone, then the title
+        number, anchor = _numbered_anchor(b, plain(heading_text))
+        b.heading(3 if b.section_level <= 2 else b.section_level, heading_text, anchor or slugify(plain(heading_text)),
+                  number, block.line)
+        return used
+    numbered = bool(ROMAN_HEADING.match(text) or LETTER_HEADING.match(text) or DOTTED.match(text))
+    if text.lower() in CLASSIFICATIONS or (":" in text.rstrip(":") and not numbered) or not is_title_like(text, 20):
+        return 0  # a "label: value" line is not a heading, unless it is numbered as one
     if dates.find_dates(text) or (text[0].isdigit() and not _numbered_anchor(b, text)[1]):
         return 0  # a date line or "112th plenary meeting" is not a heading
     m = ROMAN_HEADING.match(text)
@@ -220,12 +253,19 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
         level = 3 if LETTER_HEADING.match(text) else 1 + number.count(".") + 1 if number else 3
         b.heading(level, block.text, anchor, number, block.line)
         return 1
+    previous = blocks[i - 1] if i else None
+    if not block.gap and previous is not None and previous.kind == TEXT and not ends_sentence(previous.text) \
+            and not caps_text(text):
+        return 0  # the rest of an unfinished line above, not a heading
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     isolated = nxt is None or nxt.gap or nxt.kind != TEXT or not plain(nxt.text)[:1].islower()
-    caps = sum(c.isupper() for c in text if c.isalpha()) >= 0.8 * max(1, sum(c.isalpha() for c in text))
+    caps = sum(c.isupper() for c in text if c.isalpha()) >= 0.8 * max(1, sum(c.isalpha() for c in text)) \
+        and bool(re.search(r"(?<![\w])[^\W\d_]{3,}(?![\w])", text))  # a code ("CFA2024/041") is no heading
     if (caps or (isolated and words_of(text) <= 20)) and len(block.parts) <= (3 if caps else 1):
         if b.blocks and isinstance(b.blocks[-1], Heading) and b.blocks[-1].cite:
             level = b.blocks[-1].level + 1  # an article's title, under its number
+        elif caps:
+            level = 2
         else:
             level = min(b.section_level + (0 if b.last_heading and b.section_level >= 3 else 1), 4)
         b.heading(level, block.text, slugify(text), None, block.line)
@@ -244,7 +284,8 @@ def _numbered_anchor(b: Builder, text: str) -> tuple[str | None, str]:
         return m.group(1), "section-" + m.group(1).replace(".", "-")
     m = NUMBERED_HEADING.match(text)
     if m and is_title_like(m.group(2), 20):
-        return m.group(1), f"section-{m.group(1)}"
+        anchor = f"section-{m.group(1)}"
+        return m.group(1), anchor if anchor not in b.anchors else slugify(text)
     m = ROMAN_HEADING.match(text)
     if m and is_title_like(m.group(2), 30):
         return m.group(1), f"chapter-{m.group(1).lower()}"
@@ -382,8 +423,53 @@ def paragraph_rule(b: Builder, blocks: list[Block], i: int) -> int:
     return 1
 
 
+def contents_list_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """Lines that follow each other and are all numbered section titles ("2.1 Overview"): a list
+    of contents, each entry linked to its section."""
+    j = i
+    while j < len(blocks) and blocks[j].kind == TEXT and len(blocks[j].parts) == 1 and (j == i or not blocks[j].gap):
+        m = DOTTED.match(plain(blocks[j].text).strip())
+        if not m or not is_title_like(m.group(2), 20):
+            break
+        j += 1
+    if j - i < 2:
+        return 0
+    items = []
+    for block in blocks[i:j]:
+        m = DOTTED.match(plain(block.text).strip())
+        link = Reference(b.inlines(block.text), "#section-" + m.group(1).replace(".", "-"))
+        items.append(ListItem((Paragraph((link,), block.line),)))
+    b.emit(ListBlock(tuple(items), line=blocks[i].line))
+    return j - i
+
+
+_ACRONYM_LINE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]{1,11}$")
+
+
+def _is_acronym_line(block: Block) -> bool:
+    text = plain(block.text).strip()
+    return block.kind in (TEXT, HEADING) and len(block.parts) == 1 and bool(_ACRONYM_LINE.match(text)) \
+        and sum(c.isupper() for c in text) >= 2
+
+
+def abbreviations_rule(b: Builder, blocks: list[Block], i: int) -> int:
+    """A list of abbreviations printed as lines, each acronym above its meaning: a two-column table."""
+    j = i
+    rows = []
+    while j + 1 < len(blocks) and _is_acronym_line(blocks[j]) and not _is_acronym_line(blocks[j + 1]) \
+            and blocks[j + 1].kind in (TEXT, HEADING) and words_of(blocks[j + 1].text) <= 20:
+        rows.append((TableCell(b.inlines(blocks[j].text)), TableCell(b.inlines(blocks[j + 1].text))))
+        j += 2
+    if len(rows) < 3:
+        return 0
+    b.emit(Table((TableCell(()), TableCell(())), tuple(rows), line=blocks[i].line))
+    return j - i
+
+
 RULES = [
     rule_rule,
+    abbreviations_rule,
+    contents_list_rule,
     caption_rule,
     leaders_rule,
     contents_table_rule,

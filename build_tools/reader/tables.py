@@ -23,7 +23,7 @@ _LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*(?P<page>\d{
 _VALUE = re.compile(
     r"(?:[$€£¥]\s?|(?:USD|CHF|EUR|CAD|GBP)\s)?-?(?:\d[\d,]*)?\.?\d+(?:-\d+)?"
     r"(?:\s?(?:[Mm]illions?|[Bb]illions?|[Tt]housands?|bn|M|K|%|per cent|[A-Z]{2,5}s?))?"
-    r"(?:\s\((?:[$€£]\s?)?[A-Z]{2,4}\))?\*?"
+    r"(?:\s\((?:[$€£]\s?)?[A-Z]{2,4}\))?(?:\\\*|<sup>[^<]*</sup>)?"
 )
 _TRAILING_VALUE = re.compile(r"(?:^|\s)(" + _VALUE.pattern + r")\s*$")
 
@@ -40,12 +40,15 @@ def caption_rule(b, blocks: list[Block], i: int) -> int:
         caption.append(plain(blocks[j].text).strip())
         j += 1
     rows: list[str] = []
-    while j < len(blocks) and blocks[j].kind == TEXT and not _is_prose(blocks[j]):
-        rows.extend(plain(p.text).strip() for p in blocks[j].parts)
+    while j < len(blocks) and blocks[j].kind == TEXT and not _is_prose(blocks[j]) and not _section_title(blocks[j]):
+        # The rows in neutral text (note markers found in the block kept); a block of several
+        # lines gives a row a line.
+        rows.extend([blocks[j].text.strip()] if len(blocks[j].parts) == 1 else [p.text.strip() for p in blocks[j].parts])
         j += 1
     lines = [r for r in rows if r]
-    if len(lines) < 2:
-        return 0
+    with_figures = sum(1 for line in lines[1:] if split_values(line)[1])
+    if len(lines) < 2 or with_figures * 3 < len(lines) - 1:
+        return 0  # no flattened figures under the caption: the text goes on as text
     recovered = recover_columns(lines)
     if recovered is None:
         b.diagnostics.append(Diagnostic(
@@ -55,7 +58,7 @@ def caption_rule(b, blocks: list[Block], i: int) -> int:
         grid = [[line] for line in lines]
     else:
         grid = recovered
-    cells = [tuple(TableCell(b.inlines(_escape(c))) for c in row) for row in grid]
+    cells = [tuple(TableCell(b.inlines(c)) for c in row) for row in grid]
     header, body = (cells[0], cells[1:]) if cells else ((), [])
     caption_inlines: list[Inline] = []
     for k, c in enumerate(caption):
@@ -64,6 +67,12 @@ def caption_rule(b, blocks: list[Block], i: int) -> int:
         caption_inlines.extend(b.inlines(_escape(c)))
     b.emit(Table(header, tuple(body), tuple(caption_inlines), block.line))
     return j - i
+
+
+def _section_title(block: Block) -> bool:
+    """A numbered section title after the table ("1. Administrative Budget"), not a row of figures."""
+    text = plain(block.text).strip()
+    return bool(re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_]", text)) and not split_values(text)[1]
 
 
 def _escape(text: str) -> str:
@@ -173,7 +182,9 @@ def contents_table_rule(b, blocks: list[Block], i: int) -> int:
 
 def build_table(b, rows: list[list[str]], line: int) -> Table:
     width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
+    # A header one cell short has lost the empty cell above the row labels, not the last one.
+    rows = [([""] * (width - len(r)) + r) if k == 0 and len(r) == width - 1 else r + [""] * (width - len(r))
+            for k, r in enumerate(rows)]
     header, body = rows[0], rows[1:]
     range_col = next(
         (c for c in range(width) if body and all(_RANGE.match(plain(r[c])) for r in body if r[c])
@@ -195,6 +206,11 @@ def build_table(b, rows: list[list[str]], line: int) -> Table:
             if c == range_col:
                 m = _RANGE.match(plain(text))
                 cells.append(TableCell((Reference((Text(plain(text)),), f"#para-{m.group(1)}"),) if m else ()))
+            elif c == 0:
+                entry = re.sub(r"\s*\.{2,}\s*$", "", text)
+                anchor = b.contents_anchor(plain(entry))
+                inlines = b.inlines(entry)
+                cells.append(TableCell((Reference(inlines, "#" + anchor),) if anchor else inlines))
             else:
                 cells.append(TableCell(b.inlines(re.sub(r"\s*\.{2,}\s*$", "", text))))
         out_rows.append(tuple(cells))

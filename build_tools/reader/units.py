@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass
 
 from .paragraphs import Block
-from .stream import HEADING, ITEM, TEXT, plain
+from .stream import HEADING, ITEM, TEXT, ends_sentence, plain
+
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}\s*\d*\s*$")
 
 PARAGRAPH = re.compile(r"^(?P<n>\d{1,3})[.)](?:\s+|(?=[a-z]))(?P<rest>\S.*)$|^(?P<alone>\d{1,3})[.)]$", re.S)
 LETTER = re.compile(r"^\((?P<l>[a-z]{1,5})\)\s*(?P<rest>.*)$|^(?P<l2>[a-z]{1,4})\)\s*(?P<rest2>.*)$", re.S)
@@ -111,13 +113,19 @@ def _paragraph_like(blocks: list[Block], k: int) -> bool:
     if not plain(rest).strip() and k + 1 < len(blocks):
         rest = blocks[k + 1].text
     text = plain(rest).strip().lstrip("“\"'‘(")
+    one_line = len(blocks[k].parts) == 1 and plain(rest).strip() != ""
+    if one_line and not ends_sentence(text):
+        return False  # one line with no closing punctuation is a heading's, not a paragraph's
     return bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) >= 8
 
 
 def _title_like(blocks: list[Block], k: int) -> bool:
-    """A numbered block that reads as a section title: short, no closing punctuation, one line."""
+    """A numbered block that reads as a section title: short, no closing punctuation, one line
+    (a number alone on its line takes the line after it)."""
     number, rest = paragraph_number(blocks[k])
     text = plain(rest).strip()
+    if not text and k + 1 < len(blocks) and blocks[k + 1].kind == TEXT:
+        k, text = k + 1, plain(blocks[k + 1].text).strip()
     return bool(text) and len(blocks[k].parts) == 1 and len(text.split()) <= 15 and text[-1] not in ".;:," \
         and (text[0].isupper() or text[0].isdigit())
 
@@ -138,8 +146,8 @@ def decide_numbering(blocks: list[Block]) -> Numbering:
             scope_runs.append([])
             continue
         found = paragraph_number(block)
-        if not found:
-            continue
+        if not found or _LEADERS.search(plain(block.text)):
+            continue  # a contents line ("1. Introduction ........ 3") numbers no paragraph
         n = int(found[0])
         runs = scope_runs[-1]
         before = next((run for run in reversed(runs) if int(paragraph_number(blocks[run[-1]])[0]) + 1 == n), None)

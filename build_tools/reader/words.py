@@ -81,7 +81,7 @@ def restore_hyphens(text: str, vocabulary: Vocabulary, counts: Counter) -> str:
     return _GLUED.sub(fix, text)
 
 
-_SPLIT = re.compile(r"(?<![\w-])([^\W\d_]+) (-?)([^\W\d_]+)(?![\w-])")
+_SPLIT = re.compile(r"(?<![\w’'-])([^\W\d_]+) (-?)([^\W\d_]+)(?![\w’'-])")
 
 
 def join_split_words(text: str, vocabulary: Vocabulary, counts: Counter) -> str:
