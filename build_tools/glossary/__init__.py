@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model import Diagnostic, Document
 from ..sources import SourceError
 from .apply import apply_glossary
+from .context import not_an_acronym
 from .curated import Curated, load_curated, parse_curated
 from .entries import Glossary, build_glossary, compile_forms
 from .extract import extract_definitions
@@ -54,21 +55,43 @@ def add_glossary(documents: list[Document], root: Path) -> tuple[list[Document],
     return enriched, write_glossary(enriched, glossary, CURATED)
 
 
-_CANDIDATE = r"(?<![\w&])(?P<candidate>[A-Z][A-Z0-9&]+)(?P<cplural>s)?(?![\w&])"
+_CANDIDATE = re.compile(r"(?<![\w&/])(?P<candidate>[A-Z][A-Z0-9&]*[A-Z0-9])(?P<cplural>s)?(?![\w&/])")
 
 
-def coverage(texts: dict[str, str], glossary: Glossary) -> list[Diagnostic]:
-    """Acronym-like words (two or more capitals) with no expansion and not ignored: `path:line`."""
-    pattern = compile_forms(list(glossary.forms), _CANDIDATE)
+def coverage(documents: list[Document], glossary: Glossary) -> list[Diagnostic]:
+    """Acronym-like words (two or more capitals) left unexplained in the enriched documents.
+
+    A word counts only where the context shows it is an acronym: not inside all-capital
+    writing, not a name, a roman numeral or a code (see `context`); words the curated file
+    lists as no acronyms are left out too.
+    """
+    keys = set(glossary.forms)
     missing = []
-    for path, text in texts.items():
-        for no, line in enumerate(text.splitlines(), start=1):
-            for m in pattern.finditer(line):
+    for doc in documents:
+        for line, text in _texts(doc):
+            for m in _CANDIDATE.finditer(text):
                 word = m.group("candidate")
-                if not word or len(re.sub(r"[^A-Z]", "", word)) < 2 or word in glossary.ignored:
+                if len(re.sub(r"[^A-Z]", "", word)) < 2 or word in glossary.ignored or word in keys:
                     continue
-                missing.append(Diagnostic(path, no, "acronym-unexplained", f"{word} has no expansion", "error"))
+                if not_an_acronym(word, text, m.start(), m.end(), keys):
+                    continue
+                missing.append(Diagnostic(doc.source_path, line, "acronym-unexplained", f"{word} has no expansion", "error"))
     return missing
+
+
+def _texts(doc: Document):
+    """(line, text) of every paragraph, heading and table cell of the document, notes included."""
+    from ..model import Heading, Paragraph, Table, plain_text, walk_blocks
+
+    blocks = list(doc.blocks) + [b for note in doc.footnotes for b in note.blocks]
+    for block in walk_blocks(blocks):
+        line = getattr(block, "line", 0)
+        if isinstance(block, (Heading, Paragraph)):
+            yield line, plain_text(block.inlines)
+        elif isinstance(block, Table):
+            for row in (block.header, *block.rows):
+                for cell in row:
+                    yield line, plain_text(cell.inlines)
 
 
 def main(root: Path, check: bool) -> int:
@@ -83,7 +106,8 @@ def main(root: Path, check: bool) -> int:
           f"{len(glossary.entries) - from_texts} from {CURATED}")
     if not check:
         return 0
-    missing = coverage({s.path: s.text for s in sources}, glossary)
+    documents = [apply_glossary(read(s), glossary) for s in sources]
+    missing = coverage(documents, glossary)
     for d in missing:
         print(f"{d.path}:{d.line}: {d.message}", file=sys.stderr)
     return 1 if missing else 0

@@ -28,6 +28,7 @@ from ..model import (
     Text,
     map_inlines,
 )
+from .context import in_capitals
 from .entries import Glossary
 
 GLOSSARY_PAGE = "glossary.md"
@@ -66,6 +67,8 @@ class _Rewriter:
         for m in self.glossary.pattern.finditer(text):
             if m.group("form") is None:
                 continue  # a symbol or a URL
+            if len(m.group("form")) <= 3 and in_capitals(text, m.start(), m.end(), self.glossary.keys):
+                continue  # "IT is RECOMMENDED THAT": a short key inside all-capital writing is a word
             if m.start() > last:
                 out.append(Text(text[last:m.start()]))
             key = self.glossary.key_of(m.group("form"))

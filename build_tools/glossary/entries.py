@@ -60,6 +60,10 @@ class Glossary:
     dates: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document → date
     ignored: frozenset[str] = frozenset()
 
+    @property
+    def keys(self) -> set[str]:
+        return set(self.forms)
+
     def entry(self, key: str) -> Entry:
         return next(e for e in self.entries if e.key == key)
 

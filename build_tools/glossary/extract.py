@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..model import (
+    Table,
     Block,
     Document,
     FootnoteRef,
@@ -36,8 +37,16 @@ from ..model import (
     plain_text,
 )
 
-SMALL_WORDS = frozenset("of and for on the in to at by with a an".split())
-ACRONYM = r"[A-Z][A-Z&]*(?:[/-][A-Z][A-Z&]*)*"
+# Words a long name may skip or use, in the family's languages.
+SMALL_WORDS = frozenset(
+    "of and for on the in to at by with a an "
+    "de des du la le les et pour en sur aux au d l "
+    "del el los las y para con "
+    "van het voor en".split()
+)
+# Digits stand for small words in some acronyms: G2G "government-to-government", C4D.
+DIGIT_WORDS = {"2": ("to", "two"), "4": ("for", "four")}
+ACRONYM = r"[A-Z][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*"
 _IN_PARENS = re.compile(rf"\((?P<acr>{ACRONYM})(?P<plural>s)?\)")
 _REVERSED = re.compile(rf"(?<![\w/&-])(?P<acr>{ACRONYM})(?P<plural>s)? \((?P<name>[A-Z][^()]*)\)")
 _STATEMENT = re.compile(
@@ -82,12 +91,12 @@ class Definition:
 
 
 def acronym_letters(acronym: str) -> str:
-    """The letters a long name must spell: "P&B" → "PB", "UNGA/HLD" → "UNGAHLD"."""
-    return re.sub(r"[^A-Z]", "", acronym)
+    """The letters a long name must spell: "P&B" → "PB", "UNGA/HLD" → "UNGAHLD", "G2G" → "G2G"."""
+    return re.sub(r"[^A-Z24]", "", acronym)
 
 
 def is_acronym(word: str) -> bool:
-    return len(acronym_letters(word)) >= 2
+    return len(re.sub(r"[^A-Z]", "", word)) >= 2
 
 
 # --- Units: where things are in a document ------------------------------------
@@ -144,15 +153,24 @@ def iter_units(doc: Document) -> Iterator[Unit]:
 def _options(word: str) -> tuple[str, ...]:
     """The letter strings one word can give to an acronym (besides nothing)."""
     core = re.sub(r"(?:’s|'s)$", "", word)
+    core = re.sub(r"^(?:[dlDL]|qu|Qu)[’']", "", core)  # French elision: "d’Innovation" gives I
+    for digit, words in DIGIT_WORDS.items():
+        if core.lower() in words:
+            return (digit,)
     parts = [p for p in re.split(r"-", core) if p]
     if not parts:
         return ()
     options = {parts[0][0].upper()}
     if len(parts) > 1:
-        options.add("".join(p[0].upper() for p in parts))
+        options.add("".join(DIGIT_WORDS and _part_letter(p) for p in parts))
     if len(core) >= 2 and core.isupper() and core.isalpha():
         options.add(core)
     return tuple(sorted(options))
+
+
+def _part_letter(part: str) -> str:
+    """The letter one part of a hyphenated word gives ("to" in "government-to-government" gives 2)."""
+    return next((d for d, words in DIGIT_WORDS.items() if part.lower() in words), part[0].upper())
 
 
 def _spells(words: list[str], letters: str) -> bool:
@@ -242,7 +260,26 @@ def extract_definitions(doc: Document) -> tuple[Definition, ...]:
             named = _named_earlier(units, m.group("acr"), m.group("noun"))
             if named:
                 found.append(Definition(m.group("acr"), named[0], named[1], m.group("acr"), False))
+    found.extend(_listed(units))
     return tuple(_dedupe(found))
+
+
+def _listed(units: list[Unit]) -> list[Definition]:
+    """A list of abbreviations (a table of acronyms and their meanings) defines each of them."""
+    found = []
+    for unit in units:
+        for block in unit.blocks:
+            if not isinstance(block, Table):
+                continue
+            for row in block.rows:
+                if len(row) < 2:
+                    continue
+                acr, name = plain_text(row[0].inlines).strip(), plain_text(row[1].inlines).strip()
+                m = re.fullmatch(rf"(?P<acr>{ACRONYM})(?P<plural>s)?", acr)
+                if m and is_acronym(m.group("acr")) and name and not re.fullmatch(ACRONYM, name):
+                    exact = _spells(_WORD.findall(name), acronym_letters(m.group("acr")))
+                    found.append(Definition(m.group("acr"), name, unit.location, acr, exact))
+    return found
 
 
 def _named_earlier(units: list[Unit], acr: str, noun: str) -> tuple[str, Location] | None:
