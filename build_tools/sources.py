@@ -14,9 +14,10 @@ from .model import Source
 from .sidecar import SidecarError, check_corpus, validate
 
 MAX_BYTES = 5 * 1024 * 1024
-# Control characters (tab and line ends aside) and non-characters: no text has them, and
-# C1 controls (U+0080–U+009F) are the mark of Windows-1252 text decoded as Latin-1.
-CONTROL = re.compile("[\x01-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Control characters (tab, line ends and the form feed that ends a PDF page aside) and
+# non-characters: no text has them, and C1 controls (U+0080–U+009F) are the mark of
+# Windows-1252 text decoded as Latin-1.
+CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class SourceError(Exception):

@@ -273,6 +273,11 @@ def test_tabs_decode_unchanged() -> None:
     assert decode(b"a\tb\r\nc\td\r", "x.txt") == "a\tb\nc\td\n"
 
 
+def test_form_feeds_between_pages_are_accepted() -> None:
+    """PDF extraction tools end each page with a form feed (U+000C): such texts are not refused."""
+    assert decode(b"Page one.\n\x0cPage two.\n\x0c", "x.txt") == "Page one.\n\x0cPage two.\n\x0c"
+
+
 # --- 3. Refusals: one test per message ---------------------------------------
 
 
