@@ -76,7 +76,7 @@ class Glossary:
         if entry.dated:
             return in_force(entry.dated, date).expansion
         ranked = [d for d in entry.definitions if d.exact] or list(entry.definitions)
-        before = [d for d in ranked if date and date_key(self.dates.get(d.location.document, "9999")) <= date_key(date)]
+        before = [d for d in ranked if date and date_key(self.dates.get(d.location.document) or "9999") <= date_key(date)]
         return (before[-1] if before else ranked[0]).expansion
 
 
