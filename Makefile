@@ -1,4 +1,4 @@
-# The project's commands: `make site`, `make test`, `make serve` (see README.md).
+# The project's commands: `make site`, `make add`, `make check`, `make test`, `make serve` (see README.md).
 SHELL := /bin/bash
 .DEFAULT_GOAL := site
 
@@ -19,7 +19,7 @@ SHIM_VERSION := 1.0.4
 SHIM_SHA256 := e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb
 SHIM := docs/assets/vendor/iframe-worker/shim.js
 
-.PHONY: site docs serve test test-deps bench clean
+.PHONY: site docs add serve test test-deps bench clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ docs: $(VENV)/.installed
 
 site: docs $(SHIM)
 	$(PY) -m build_tools site --bundle $(BUNDLE)
+
+# make add FILE=path/to/document.pdf [URL=https://where.it/came/from.pdf] [SYMBOL=A/RES/70/296]
+add: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make add FILE=document.pdf [URL=https://...] [SYMBOL=...]" >&2; exit 2; }
+	$(PY) -m build_tools add "$(FILE)" $(if $(URL),--url "$(URL)") $(if $(SYMBOL),--symbol "$(SYMBOL)")
 
 serve: $(VENV)/.installed $(SHIM)
 	$(PY) -m build_tools build
