@@ -19,7 +19,7 @@ SHIM_VERSION := 1.0.4
 SHIM_SHA256 := e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb
 SHIM := docs/assets/vendor/iframe-worker/shim.js
 
-.PHONY: site docs add serve test test-deps bench clean
+.PHONY: site docs add check serve test test-deps bench clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,17 @@ site: docs $(SHIM)
 add: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "usage: make add FILE=document.pdf [URL=https://...] [SYMBOL=...]" >&2; exit 2; }
 	$(PY) -m build_tools add "$(FILE)" $(if $(URL),--url "$(URL)") $(if $(SYMBOL),--symbol "$(SYMBOL)")
+
+# The quick loop before a pull request: docs/ up to date, quality thresholds, glossary, and a strict
+# MkDocs build with anchors checked (into a temporary folder). No browser, no link checker.
+check: $(VENV)/.installed
+	$(PY) -m build_tools check
+	$(PY) -m build_tools verify
+	$(PY) -m build_tools glossary --check
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  echo "mkdocs build --strict (anchors checked)" && \
+	  $(VENV)/bin/mkdocs build --strict --quiet --site-dir "$$tmp/site"
+	@echo "make check: all good"
 
 serve: $(VENV)/.installed $(SHIM)
 	$(PY) -m build_tools build
