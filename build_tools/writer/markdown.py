@@ -241,8 +241,12 @@ def write_document(doc: Document, page: str) -> str:
     parts.extend(w.block(b) for b in doc.blocks)
     parts.append(APPENDIX_MARK)
     parts.extend(w.block(b) for b in doc.appendix)
+    parts.extend(provenance.provenance_blocks(doc))
     for note in doc.footnotes:
         body = "\n\n".join(w.block(b) for b in note.blocks)
         body = "\n    ".join(body.split("\n"))
         parts.append(f"[^{footnote_label(note.label)}]: {body}")
     return "\n\n".join(parts) + "\n"
+
+
+from . import provenance  # noqa: E402 - it uses this module's escaping, so it is imported last
