@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("bench", help="time the conversion on the corpus and on scaled copies")
     v = sub.add_parser("verify", help="compare each source with its built page")
     v.add_argument("--json", action="store_true")
+    r = sub.add_parser("review", help="quality report and page changes of the documents changed since --base")
+    r.add_argument("--base", required=True, help="the git revision to compare with (a pull request's base)")
+    r.add_argument("--summary", type=Path, help="append the Markdown report here (default: $GITHUB_STEP_SUMMARY)")
     g = sub.add_parser("glossary", help="count the glossary's acronyms; --check: list unexplained ones")
     g.add_argument("--check", action="store_true", help="fail on acronym-like words with no expansion")
     args = parser.parse_args(argv)
@@ -65,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
             from .verify import main as verify_main
 
             return verify_main(root, as_json=args.json)
+        if args.command == "review":
+            from .review import main as review_main
+
+            return review_main(root, args.base, args.summary)
         if args.command == "glossary":
             from .glossary import main as glossary_main
 
