@@ -19,7 +19,11 @@ SHIM_VERSION := 1.0.4
 SHIM_SHA256 := e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb
 SHIM := docs/assets/vendor/iframe-worker/shim.js
 
-.PHONY: site docs add check serve test test-deps bench clean
+# Zensical, the theme's successor, builds the same mkdocs.yml into site-zensical/ (see README.md).
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_CONFIG := .zensical.yml
+
+.PHONY: site docs add check serve test test-deps bench zensical zensical-site clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -76,11 +80,25 @@ test-deps: $(VENV)/.test-installed
 	  $$sudo apt-get update -qq && \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: test-deps site
+test: test-deps site zensical-site
 	$(PY) -m pytest
+
+$(ZENSICAL_VENV)/.installed: constraints-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r constraints-zensical.txt
+	touch $@
+
+# Zensical has no option for the output folder: it reads site_dir from a copy of mkdocs.yml.
+zensical-site: $(ZENSICAL_VENV)/.installed docs $(SHIM)
+	@{ grep -v '^site_dir:' mkdocs.yml; echo "site_dir: site-zensical"; } > $(ZENSICAL_CONFIG)
+	$(ZENSICAL_VENV)/bin/zensical build --clean -f $(ZENSICAL_CONFIG); status=$$?; rm -f $(ZENSICAL_CONFIG); exit $$status
+
+zensical: zensical-site $(VENV)/.test-installed
+	$(PY) -m pytest -m zensical
 
 bench: $(VENV)/.installed
 	$(PY) -m build_tools bench
 
 clean:
-	rm -rf site dist build .pytest_cache
+	rm -rf site site-zensical dist build .cache .pytest_cache
