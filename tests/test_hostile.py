@@ -145,11 +145,16 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def project_copy(tmp_path: Path, with_sources: bool = True) -> Path:
-    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, source_texts/."""
+    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, source_texts/.
+
+    Without the hook, `repo_url` is left out as the hook leaves it out of the theme's header
+    (whose script would ask GitHub's API for the repository's figures).
+    """
     project = tmp_path / "project"
     project.mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^(watch|hooks):\n(?:  - .*\n?)+", "", config, flags=re.M)
+    config = re.sub(r"^repo_url: .*\n", "", config, flags=re.M)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
     if with_sources:
