@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import logging
 import re
 import unicodedata
@@ -71,8 +72,6 @@ def is_pdf(data: bytes) -> bool:
 
 def extract_pdf(data: bytes, shown: str) -> Extraction:
     """The text layer of a PDF, each page ending with a form feed; refused when there is none."""
-    import io
-
     from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
