@@ -1,4 +1,4 @@
-# The project's commands: `make site`, `make test`, `make serve` (see README.md).
+# The project's commands: `make site`, `make add`, `make check`, `make test`, `make serve` (see README.md).
 SHELL := /bin/bash
 .DEFAULT_GOAL := site
 
@@ -19,7 +19,11 @@ SHIM_VERSION := 1.0.4
 SHIM_SHA256 := e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb
 SHIM := docs/assets/vendor/iframe-worker/shim.js
 
-.PHONY: site docs serve test test-deps bench clean
+# Zensical, the theme's successor, builds the same mkdocs.yml into site-zensical/ (see README.md).
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_CONFIG := .zensical.yml
+
+.PHONY: site docs add check serve test test-deps bench zensical zensical-site clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +50,22 @@ docs: $(VENV)/.installed
 site: docs $(SHIM)
 	$(PY) -m build_tools site --bundle $(BUNDLE)
 
+# make add FILE=path/to/document.pdf [URL=https://where.it/came/from.pdf] [SYMBOL=A/RES/70/296]
+add: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make add FILE=document.pdf [URL=https://...] [SYMBOL=...]" >&2; exit 2; }
+	$(PY) -m build_tools add "$(FILE)" $(if $(URL),--url "$(URL)") $(if $(SYMBOL),--symbol "$(SYMBOL)")
+
+# The quick loop before a pull request: docs/ up to date, quality thresholds, glossary, and a strict
+# MkDocs build with anchors checked (into a temporary folder). No browser, no link checker.
+check: $(VENV)/.installed
+	$(PY) -m build_tools check
+	$(PY) -m build_tools verify
+	$(PY) -m build_tools glossary --check
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  echo "mkdocs build --strict (anchors checked)" && \
+	  $(VENV)/bin/mkdocs build --strict --quiet --site-dir "$$tmp/site"
+	@echo "make check: all good"
+
 serve: $(VENV)/.installed $(SHIM)
 	$(PY) -m build_tools build
 	$(VENV)/bin/mkdocs serve --livereload
@@ -60,11 +80,25 @@ test-deps: $(VENV)/.test-installed
 	  $$sudo apt-get update -qq && \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: test-deps site
+test: test-deps site zensical-site
 	$(PY) -m pytest
+
+$(ZENSICAL_VENV)/.installed: constraints-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r constraints-zensical.txt
+	touch $@
+
+# Zensical has no option for the output folder: it reads site_dir from a copy of mkdocs.yml.
+zensical-site: $(ZENSICAL_VENV)/.installed docs $(SHIM)
+	@{ grep -v '^site_dir:' mkdocs.yml; echo "site_dir: site-zensical"; } > $(ZENSICAL_CONFIG)
+	$(ZENSICAL_VENV)/bin/zensical build --clean -f $(ZENSICAL_CONFIG); status=$$?; rm -f $(ZENSICAL_CONFIG); exit $$status
+
+zensical: zensical-site $(VENV)/.test-installed
+	$(PY) -m pytest -m zensical
 
 bench: $(VENV)/.installed
 	$(PY) -m build_tools bench
 
 clean:
-	rm -rf site dist build .pytest_cache
+	rm -rf site site-zensical dist build .cache .pytest_cache

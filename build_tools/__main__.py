@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools build | check | site | verify | glossary`."""
+"""Command line: `python -m build_tools add | build | check | site | verify | glossary | review`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
     sub = parser.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("add", help="add a document from its PDF (text extracted) or a text file (copied as is)")
+    a.add_argument("path", type=Path, help="the PDF or the text file")
+    a.add_argument("--url", default="", help="where the original was obtained (recorded in the sidecar)")
+    a.add_argument("--symbol", default="", help="the document's symbol, when the text does not show it")
     b = sub.add_parser("build", help="convert source_texts/ into docs/")
     b.add_argument("--strict", action="store_true", help="fail on any diagnostic")
     sub.add_parser("check", help="fail when docs/ differs from a fresh conversion")
@@ -25,11 +29,18 @@ def main(argv: list[str] | None = None) -> int:
     form = v.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the figures as JSON")
     form.add_argument("--markdown", action="store_true", help="print the report as a Markdown table")
+    r = sub.add_parser("review", help="quality report and page changes of the documents changed since --base")
+    r.add_argument("--base", required=True, help="the git revision to compare with (a pull request's base)")
+    r.add_argument("--summary", type=Path, help="append the Markdown report here (default: $GITHUB_STEP_SUMMARY)")
     g = sub.add_parser("glossary", help="count the glossary's acronyms; --check: list unexplained ones")
     g.add_argument("--check", action="store_true", help="fail on acronym-like words with no expansion")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
+        if args.command == "add":
+            from .add import main as add_main
+
+            return add_main(root, args.path, url=args.url, symbol=args.symbol)
         if args.command == "build":
             result = convert(root)
             for d in result.diagnostics:
@@ -60,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             from .verify import main as verify_main
 
             return verify_main(root, as_json=args.json, as_markdown=args.markdown, names=args.names)
+        if args.command == "review":
+            from .review import main as review_main
+
+            return review_main(root, args.base, args.summary)
         if args.command == "glossary":
             from .glossary import main as glossary_main
 

@@ -364,8 +364,8 @@ def format_markdown(reports: list[Report]) -> str:
     """The report as a Markdown table (for a pull request's job summary)."""
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows(reports)]
-    problems = [f"- **{r.name}**: " + "; ".join(_problems(r)) for r in reports if not r.ok]
-    return "\n".join(lines + ([""] + problems if problems else [])) + "\n"
+    failing = [f"- **{r.name}**: " + "; ".join(problems(r)) for r in reports if not r.ok]
+    return "\n".join(lines + ([""] + failing if failing else [])) + "\n"
 
 
 def format_terminal(reports: list[Report]) -> str:
@@ -376,7 +376,7 @@ def format_terminal(reports: list[Report]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _problems(r: Report) -> list[str]:
+def problems(r: Report) -> list[str]:
     out = []
     if r.fallback:
         out.append("the reader failed and published the text as plain paragraphs")
@@ -397,7 +397,7 @@ def main(root: Path, as_json: bool = False, as_markdown: bool = False, names: li
     else:
         print(format_terminal(reports), end="")
         for r in reports:
-            for problem in _problems(r):
+            for problem in problems(r):
                 print(f"  {r.name}: {problem}", file=sys.stderr)
     return 0 if all(r.ok for r in reports) else 1
 

@@ -203,6 +203,17 @@ def test_dated_expansions_and_own_definitions() -> None:
     assert glossary.expansion("GMG", "before") == "Geneva Migration Group"
 
 
+def test_a_definition_in_an_undated_document_is_used_by_a_dated_one() -> None:
+    """A text just added often has no date yet; a dated document may still use what it defines."""
+    docs = [
+        doc("the Regional Data Hub (RDH) was set up in Bangkok", name="undated", date=""),
+        doc("The RDH reported twice.", name="dated", date="2012"),
+    ]
+    glossary, problems = build_glossary(docs, small_curated())
+    assert not problems
+    assert glossary.expansion("RDH", "dated") == "Regional Data Hub"
+
+
 def test_every_tooltip_carries_the_expansion_for_its_document(corpus) -> None:
     """Own definition wins; MC/INF/285 and A/C.2/61/7 (2006) define the old name, so both names show."""
     glossary = load_glossary(list(corpus.documents), Path(__file__).parent.parent)

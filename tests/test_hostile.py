@@ -145,11 +145,16 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def project_copy(tmp_path: Path, with_sources: bool = True) -> Path:
-    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, source_texts/."""
+    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, source_texts/.
+
+    Without the hook, `repo_url` is left out as the hook leaves it out of the theme's header
+    (whose script would ask GitHub's API for the repository's figures).
+    """
     project = tmp_path / "project"
     project.mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^(watch|hooks):\n(?:  - .*\n?)+", "", config, flags=re.M)
+    config = re.sub(r"^repo_url: .*\n", "", config, flags=re.M)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
     if with_sources:
@@ -271,6 +276,11 @@ def test_encodings_give_the_same_document(variant: str) -> None:
 def test_tabs_decode_unchanged() -> None:
     """Tabs separate table cells: decoding keeps them wherever the line endings come from."""
     assert decode(b"a\tb\r\nc\td\r", "x.txt") == "a\tb\nc\td\n"
+
+
+def test_form_feeds_between_pages_are_accepted() -> None:
+    """PDF extraction tools end each page with a form feed (U+000C): such texts are not refused."""
+    assert decode(b"Page one.\n\x0cPage two.\n\x0c", "x.txt") == "Page one.\n\x0cPage two.\n\x0c"
 
 
 # --- 3. Refusals: one test per message ---------------------------------------

@@ -1,11 +1,13 @@
-"""The CI workflows: pull requests run the full suite and keep the build; main is deployed to Pages.
+"""The CI workflows and templates: pull requests run the full suite in Debian, report on their
+documents in the job summary and keep the build; Zensical builds too; main is deployed to Pages.
 
 The files are only parsed here (GitHub runs them), so these tests guard against a workflow
-silently losing its trigger, its test run, its uploads or its Pages permissions.
+silently losing its trigger, its test run, its review, its uploads or its Pages permissions.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -14,6 +16,7 @@ import yaml
 from site_support import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
+TEMPLATES = ROOT / ".github"
 
 
 def load_workflow(name: str) -> dict[str, Any]:
@@ -68,6 +71,16 @@ def assert_sets_up_python_and_node(job: dict[str, Any]) -> None:
     assert uses(job, "actions/setup-node"), "npm (for the search worker shim) needs Node"
 
 
+def assert_runs_in_debian_with_python(job: dict[str, Any]) -> None:
+    """A Debian container with Python 3.11 (≥ 3.11.5 in current images): apt installs the real chromium."""
+    container = job.get("container")
+    image = container.get("image") if isinstance(container, dict) else container
+    assert image and re.fullmatch(r"python:3\.11(\.\d+)?-(bookworm|trixie)", str(image)), image
+    assert not uses(job, "actions/setup-python"), "the container's own Python is the one make uses"
+    assert uses(job, "actions/checkout"), "the repository is not checked out"
+    assert uses(job, "actions/setup-node"), "npm (for the search worker shim) needs Node"
+
+
 @pytest.fixture(scope="module")
 def pull_request() -> dict[str, Any]:
     return load_workflow("pull-request.yml")
@@ -85,7 +98,7 @@ def test_pull_request_trigger(pull_request: dict[str, Any]) -> None:
 def test_pull_request_runs_make_test(pull_request: dict[str, Any]) -> None:
     jobs = [job for job in pull_request["jobs"].values() if "make test" in runs(job)]
     assert len(jobs) == 1, "exactly one job should run `make test`"
-    assert_sets_up_python_and_node(jobs[0])
+    assert_runs_in_debian_with_python(jobs[0])
     job_steps = steps(jobs[0])
     test_at = next(i for i, step in enumerate(job_steps) if "make test" in str(step.get("run", "")))
     upload_at = [i for i, step in enumerate(job_steps) if step in uses(jobs[0], "actions/upload-artifact")]
@@ -128,3 +141,51 @@ def test_deploy_builds_and_publishes_to_pages(deploy: dict[str, Any]) -> None:
     granted = permissions(deploy, job)
     assert granted.get("pages") == "write" and granted.get("id-token") == "write", granted
     assert permissions(deploy, build).get("contents") == "read", "the build only reads the repository"
+
+
+def job_running(workflow: dict[str, Any], command: str) -> dict[str, Any]:
+    jobs = [job for job in workflow["jobs"].values() if any(command in line for line in runs(job))]
+    assert len(jobs) == 1, f"exactly one job should run {command!r}"
+    return jobs[0]
+
+
+def test_pull_request_writes_the_review_to_the_job_summary(pull_request: dict[str, Any]) -> None:
+    job = job_running(pull_request, "make test")
+    job_steps = steps(job)
+    review = [i for i, step in enumerate(job_steps) if "-m build_tools review --base" in str(step.get("run", ""))]
+    assert len(review) == 1, "one step runs the review"
+    step = job_steps[review[0]]
+    test_at = next(i for i, s in enumerate(job_steps) if "make test" in str(s.get("run", "")))
+    assert review[0] > test_at, "the review uses the venv and pages `make test` built"
+    assert "!cancelled()" in str(step.get("if", "")) or "always()" in str(step.get("if", "")), (
+        "the report is written even when a test fails"
+    )
+    base = str((step.get("env") or {}).get("BASE", ""))
+    assert base == "origin/${{ github.base_ref }}" and '--base "$BASE"' in step["run"], "base passed through env"
+    checkout = uses(job, "actions/checkout")[0]
+    assert (checkout.get("with") or {}).get("fetch-depth") == 0, "the base branch must be fetched"
+    trusted = [i for i, s in enumerate(job_steps) if "safe.directory" in str(s.get("run", ""))]
+    assert trusted and trusted[0] < review[0], "git refuses a checkout owned by another user in a container"
+
+
+def test_pull_request_builds_with_zensical(pull_request: dict[str, Any]) -> None:
+    job = job_running(pull_request, "make zensical")
+    assert_sets_up_python_and_node(job)
+    assert "make test" not in runs(job), "a job of its own, so a Zensical problem is seen apart"
+
+
+def test_pull_request_template() -> None:
+    text = (TEMPLATES / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    for heading in ("## Documents added or corrected", "## Where the text comes from", "## What the quality report says"):
+        assert heading in text
+    assert "make check" in text
+
+
+def test_conversion_error_issue_form() -> None:
+    form = yaml.safe_load((TEMPLATES / "ISSUE_TEMPLATE" / "conversion-error.yml").read_text(encoding="utf-8"))
+    assert form["name"] and form["description"]
+    fields = {f["id"]: f for f in form["body"] if "id" in f}
+    assert list(fields)[:4] == ["document", "paragraph", "page-says", "original-says"]
+    for key in ("document", "paragraph", "page-says", "original-says"):
+        assert fields[key]["validations"]["required"] is True, key
+        assert fields[key]["attributes"]["label"], key

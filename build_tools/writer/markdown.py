@@ -248,6 +248,7 @@ def write_document(doc: Document, page: str) -> str:
     parts.extend(notes_section(doc, w))
     parts.append(APPENDIX_MARK)
     parts.extend(w.block(b) for b in doc.appendix)
+    parts.extend(provenance.provenance_blocks(doc))
     return "\n\n".join(parts) + "\n"
 
 
@@ -263,3 +264,6 @@ def notes_section(doc: Document, w: MarkdownWriter) -> list[str]:
         label = f"[{escape(note.label)}]({back}){{ .note-label }}"
         out.append(f'<div class="note" id="{anchor}" markdown>\n\n{label} {body}\n\n</div>')
     return out
+
+
+from . import provenance  # noqa: E402 - it uses this module's escaping, so it is imported last
