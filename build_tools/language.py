@@ -12,27 +12,28 @@ from collections import Counter
 
 NAMES = {"en": "English", "fr": "French", "es": "Spanish", "nl": "Dutch", "de": "German"}
 
-# The commonest function words of each language ("de", "en", "in" are common to several and drop out below).
+# The commonest function words of each language.
 _COMMON: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in is that for on with as by are be this which from it at an or have "
                     "has its their shall should been were not".split()),
-    "fr": frozenset("le la les des et du un une est dans pour que qui sur par au aux ce cette sont "
-                    "avec ou pas être ont leur elle il".split()),
-    "es": frozenset("el los las del y que en por con para una su sus es al lo como más o se".split()),
+    "fr": frozenset("le la les de des et du un une est dans pour que qui sur par au aux ce cette sont "
+                    "avec ou pas être ont leur elle il à sa son ses lors ne se".split()),
+    "es": frozenset("el los las de del y que en por con para una su sus es al lo como más o se un la".split()),
     "nl": frozenset("de het een van en in is dat op te voor met zijn niet aan door als bij wordt "
                     "worden ook tot betreffende tussen inzake houdende der haar deze dit die heeft hebben zal "
                     "zullen maar uit naar over onder wanneer welke".split()),
     "de": frozenset("der die das und ist nicht mit den dem ein eine zu auf für von sich auch wird".split()),
 }
-_SHARED = {w for code, words in _COMMON.items() for other, more in _COMMON.items() if other != code for w in words & more}
-STOPWORDS = {code: words - _SHARED for code, words in _COMMON.items()}
+STOPWORDS = _COMMON
+# A word common to several languages counts for each of them in proportion.
+_WEIGHT = {w: 1 / sum(1 for words in _COMMON.values() if w in words) for words in _COMMON.values() for w in words}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def scores(text: str) -> Counter[str]:
     """How many words of `text` are common words of each language."""
     words = Counter(w.lower() for w in _WORD.findall(text))
-    return Counter({code: sum(words[w] for w in stop) for code, stop in STOPWORDS.items()})
+    return Counter({code: sum(words[w] * _WEIGHT[w] for w in stop) for code, stop in STOPWORDS.items()})
 
 
 def detect(text: str, minimum: int = 5) -> str:

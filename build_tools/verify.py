@@ -38,8 +38,12 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad]\s*(?=[^\W\d_])")
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def words_of(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(_HYPHEN.sub("", text))]
+    """Lower-case words, hyphens inside words ignored and superscript digits read as digits."""
+    return [w.lower() for w in _WORD.findall(_HYPHEN.sub("", text.translate(_SUPERSCRIPTS)))]
 # Extraction syntax that must never show on a page: LaTeX superscripts, note definitions and
 # references, image placeholders, OCR running-head suffixes, HTML tags, escaped punctuation,
 # heading hashes without a space, emphasis marks, HTML metadata, form feeds, dot leaders' ends.

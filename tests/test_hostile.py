@@ -27,11 +27,11 @@ from hypothesis import strategies as st
 from build_tools.model import (
     Acronym, Document, Emphasis, Inline, Reference, Source, Superscript, Text, map_inlines,
 )
-from build_tools.reader.lines import job_or_page_number
 from site_support import serve
 from build_tools.pipeline import convert
 from build_tools.publish import PublishError, publish, zip_tree
-from build_tools.reader import read
+from build_tools.reader import read, read_with_report
+from build_tools.verify import source_words, words_of
 from build_tools.sources import CONTROL, MAX_BYTES, SourceError, decode, load_sources
 from build_tools.writer.markdown import write_document
 
@@ -40,7 +40,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
 # Letters and digits; underscores are punctuation here, and superscript digits (footnote
 # markers, which may become references) stand apart from the letters around them.
 WORD = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-EXTENSIONS = ["abbr", "attr_list", "footnotes", "tables", "toc"]
+EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables", "toc"]
 
 
 # --- helpers ----------------------------------------------------------------
@@ -58,7 +58,7 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div",
 }
 ALLOWED_ATTRS = {"id", "href", "title", "class"}
-ALLOWED_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "para-number"}
+ALLOWED_CLASSES = {"footnote-ref", "note", "note-label", "para-number"}
 
 
 class ElementAudit(HTMLParser):
@@ -105,20 +105,26 @@ def node_texts(inlines: tuple[Inline, ...]) -> list[str]:
 
 def document_words(doc: Document) -> Counter[str]:
     """Every word of a document: body, footnotes and metadata."""
+    return Counter(w.casefold() for w in re.findall(WORD, " ".join(document_texts(doc))))
+
+
+def document_texts(doc: Document) -> list[str]:
+    """Every text of a document: body, footnotes and metadata."""
     meta = doc.metadata
     texts: list[str] = []
 
     def collect(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        texts.extend(node_texts(inlines))
+        texts.append("".join(node_texts(inlines)))  # a superscript is part of its word ("90th")
         return inlines
 
     for block in doc.blocks + tuple(b for note in doc.footnotes for b in note.blocks):
         map_inlines(block, collect)
     texts += [str(getattr(meta, f)) for f in (
         "title", "subtitle", "symbol", "date", "date_note", "body", "session", "committee",
-        "agenda_item", "distribution", "original_language", "document_type", "url",
+        "agenda_item", "distribution", "original_language", "document_type", "url", "printed_title",
     )]
-    return Counter(w.casefold() for w in re.findall(WORD, " ".join(texts)))
+    texts += [n.label for n in doc.footnotes]
+    return texts
 
 
 def is_marker(word: str) -> bool:
@@ -176,7 +182,7 @@ def test_markdown_extensions_are_the_audited_ones() -> None:
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    assert sorted(names) == ["abbr", "attr_list", "footnotes", "tables", "toc"], (
+    assert sorted(names) == ["abbr", "attr_list", "md_in_html", "tables", "toc"], (
         "mkdocs.yml enables a new Markdown extension: add hostile cases for its syntax to "
         "tests/test_hostile.py and tests/fixtures/hostile/ (pymdownx.snippets would make "
         "`--8<--` lines include files), then update this list."
@@ -548,13 +554,14 @@ MARKER_SYNTAX = re.compile(r"</?sup>|\[note \d{1,3}\]")
 @example("¹+&#60;¹=</sup>¹>\n%}javascript:\t$+{:Table 1¹http://x.example/>")  # a marker inside a cell
 def test_reader_never_raises_and_loses_no_word(text: str) -> None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    doc = read(Source(name="x", path="source_texts/x.txt", text=text))
-    # Page furniture (job and page numbers) is dropped on purpose, and so are repeats (a title
-    # printed twice, a running header): every other word must still be there, case aside.
-    kept = "\n".join(line for line in text.split("\n") if not job_or_page_number(line, 0))
-    kept = MARKER_SYNTAX.sub(" ", kept)  # `<sup>` and `[note 1]` are how markers are written, not words
-    wanted = {w.casefold() for w in re.findall(WORD, kept) if not is_marker(w)}
-    missing = wanted - set(document_words(doc))
+    doc, report = read_with_report(Source(name="x", path="source_texts/x.txt", text=text))
+    assert not report.fallback, [str(d) for d in doc.diagnostics if d.code == "reader-error"]
+    # What the reader declares as page furniture is dropped on purpose, and so are repeats (a
+    # title printed twice): every other word must still be there, case and hyphens aside.
+    words, furniture = source_words(MARKER_SYNTAX.sub("", text), report.removed_lines)
+    wanted = {w for w in words if furniture[w] == 0 and not is_marker(w)}
+    have = set(words_of(" ".join(document_texts(doc))))
+    missing = wanted - have
     assert not missing
 
 
@@ -645,8 +652,7 @@ def test_live_preview_reports_a_refused_source_without_traceback(tmp_path: Path)
 
 
 def test_sidecar_provenance_and_corrections_reach_the_document() -> None:
-    from build_tools.model import Provenance, Source
-    from build_tools.reader import read
+    from build_tools.model import Provenance
 
     sidecar = {"symbol": "A/1", "date": "2001-02-03", "extraction_tool": "pdftotext 22.12.0",
                "source_sha256": "0" * 64, "source_url": "https://example.org/a.pdf", "added": "2026-11-23"}

@@ -1,237 +1,397 @@
-"""Each reader rule on short inputs taken from the source texts."""
+"""Each reader rule on small texts of several dialects, most written for these tests.
+
+The texts imitate the extraction tools (pdftotext raw and -layout, OCR Markdown, Markdown
+from HTML) without copying any document of the collection.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from build_tools.model import Emphasis, FootnoteRef, Superscript, Text
-from build_tools.reader import repair_split_entities
-from build_tools.reader.blocks import ending, is_title_like, scan
+from build_tools import dates, language
+from build_tools.model import FootnoteRef, Heading, NumberedParagraph, Paragraph, Source, Table, block_text, walk_blocks
+from build_tools.reader import read, read_with_report
+from build_tools.reader.columns import read_columns
+from build_tools.reader.dialects import detect, read_stream
+from build_tools.reader.furniture import remove_furniture
 from build_tools.reader.inline import parse_inlines
-from build_tools.reader.lines import classify
-from build_tools.reader.masthead import Masthead, iso_date, match_masthead_line
-from build_tools.reader.notes import markers_in
-from build_tools.reader.headings import roman_value, slugify
+from build_tools.reader.markdown import read_markdown
+from build_tools.reader.metadata import normal_case, session_case
+from build_tools.reader.normalize import normalise, replacement_lines
+from build_tools.reader.notes import _candidates
+from build_tools.reader.plain import source_pages
+from build_tools.reader.units import roman_value
+from build_tools.reader.words import Vocabulary, join_broken, join_split_words, restore_hyphens
 
 
-@pytest.mark.parametrize(
-    "line, kind, marker, text",
-    [
-        ("---", "rule", "", ""),
-        ("\\_", "rule", "", ""),
-        ("____________", "rule", "", ""),
-        ("06-58181", "debris", "", "06-58181"),
-        ("06-58181 **9** ", "debris", "", "06-58181 **9**"),
-        ("**9**", "debris", "", "**9**"),
-        ("Date Modified: 2006-06-19", "debris", "", "Date Modified: 2006-06-19"),
-        ("#### **Conclusion**", "heading", "####", "Conclusion"),
-        ("## IOM – UN RELATIONSHIP", "heading", "##", "IOM – UN RELATIONSHIP"),
-        ("<sup>1</sup> In parallel, the process", "note", "1", "In parallel, the process"),
-        ("- ¹ See International Labour Office", "note", "1", "See International Labour Office"),
-        ("[4] BSK is the acronym for this division within CIC.", "note", "4", "BSK is the acronym for this division within CIC."),
-        ("* A/52/150 and Corr.1.", "note", "*", "A/52/150 and Corr.1."),
-        ("- 12. Based on the invitation", "numbered", "12", "Based on the invitation"),
-        ("9. On the third point", "numbered", "9", "On the third point"),
-        ("  1. to arrange for the organized transfer", "ordered", "1.", "to arrange for the organized transfer"),
-        ("  • scholarship programs;", "bullet", "•", "scholarship programs;"),
-        ("    • The Programme and Budget", "bullet", "•", "The Programme and Budget"),
-        ("- to build government capacity", "bullet", "•", "to build government capacity"),
-        ("(a) The terms of the current Cooperation Agreement", "sub", "(a)", "The terms of the current Cooperation Agreement"),
-        ("I. Introduction\t1–3\t3", "row", "\t", "I. Introduction\t1–3\t3"),
-        ("| Country | Migrants |", "row", "|", "| Country | Migrants |"),
-        ("GE.06-12345 (E) 120906", "debris", "", "GE.06-12345 (E) 120906"),
-        ("Please recycle", "debris", "", "Please recycle"),
-        ("*0658181*", "debris", "", "*0658181*"),
-        ("Page 2", "debris", "", "Page 2"),
-        ("**4.** The Council noted the report of the Working Group.", "numbered", "4", "The Council noted the report of the Working Group."),
-        ("+ a bullet", "bullet", "•", "a bullet"),
-        ("**COUNCIL** ", "text", "", "**COUNCIL**"),
-        ("**Original: English  ", "text", "", "**Original: English"),
-        ("Recent reports by IOM", "text", "", "Recent reports by IOM"),
-    ],
+def doc(text: str, name: str = "t", sidecar: dict | None = None):
+    return read(Source(name, f"source_texts/{name}.txt", text, sidecar or {}))
+
+
+def texts(document) -> list[str]:
+    return [block_text(b) for b in walk_blocks(document.blocks)]
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+# --- Text rules, dates, languages ------------------------------------------------------------
+
+
+def test_text_rules_make_extraction_characters_plain() -> None:
+    counts: Counter = Counter()
+    text = normalise("ﬁnal\u00a0report, anti\u2011trafficking <sup>&</sup>lt;b>x\u200b\nRefu\u00ad\ngees", counts)
+    assert text == "final report, anti-trafficking <b>x\nRefu\u00ad\ngees"
+    assert counts == Counter({"ligatures": 1, "spaces": 1, "hyphens": 1, "cut entities": 1, "invisible characters": 1})
+    assert replacement_lines("a\nb \ufffd\nc") == [2]
+
+
+@pytest.mark.parametrize("printed, iso", [
+    ("Distr.: General 21 January 2014", "2014-01-21"),
+    ("LONDON, 4 June 1946, 8 p.m.", "1946-06-04"),
+    ("Date du rapport final: 1er juin 2025", "2025-06-01"),
+    ("Juin 2025", "2025-06"),
+    ("9th July 2025", "2025-07-09"),
+    ("el 3 de octubre de 2013", "2013-10-03"),
+    ("'s-Gravenhage, 13 Februari 1951", "1951-02-13"),
+    ("Agendum 695F, CANBERRA, [14] June 1948", "1948-06-14"),
+    ("November 14, 2006", "2006-11-14"),
+])
+def test_printed_dates_in_the_family_languages(printed: str, iso: str) -> None:
+    assert dates.first_date(printed).iso == iso
+
+
+def test_dates_format_and_sort_partial_and_missing_dates() -> None:
+    assert dates.human("2006-11-14") == "14 November 2006" and dates.human("2025-07") == "July 2025"
+    assert dates.human("2005") == "2005" and dates.human("") == ""
+    assert sorted(["2006-11-14", "", "2005", "2006"], key=dates.sort_key) == ["2005", "2006", "2006-11-14", ""]
+    assert dates.first_date("Template Version: 08/2022") is None and dates.parse_iso("2006-02-30") is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Council decided that the report should be submitted to the Assembly at its next session.", "en"),
+    ("Le Conseil a décidé que le rapport serait présenté à l’Assemblée lors de sa prochaine session.", "fr"),
+    ("El Consejo decidió que el informe se presentara a la Asamblea en su próximo período de sesiones.", "es"),
+    ("De Raad heeft besloten dat het verslag aan de Vergadering wordt voorgelegd tijdens de volgende zitting.", "nl"),
+])
+def test_language_from_common_words(text: str, code: str) -> None:
+    assert language.detect(text, minimum=3) == code
+
+
+# --- Dialects and front-ends -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, dialect", [
+    ("Title\n\n## Part\n\nSome *em* and **strong** and 90<sup>th</sup>.\n", "markdown"),
+    ("---\ntitle: A note\n---\n\nPlain text.\n", "markdown"),
+    ("<meta http-equiv='Content-Type' content='text/html' />\n\n##Treaty\n\n###Article 1\n\nText.\n", "markdown"),
+    ("A report\nwith lines\n\fand pages\n", "plain"),
+    ("TITLE\n      Left column text      Right column text\n" * 20, "layout"),
+])
+def test_dialect_is_detected_from_the_text(text: str, dialect: str) -> None:
+    assert detect(text) == dialect
+
+
+def test_form_feeds_end_pages_and_tabs_make_rows() -> None:
+    assert [[line for _, line in p] for p in source_pages("a\nb\fc\n\fd")] == [["a", "b"], ["c"], ["d"]]
+    stream = read_stream("Contents\n\nI. Introduction\t1–3\t3\n", "x.txt")
+    assert [line.cells for line in stream.lines() if line.kind == "row"] == [("I. Introduction", "1–3", "3")]
+
+
+def test_layout_columns_are_read_one_after_the_other() -> None:
+    rows = [
+        "  Region                               Work done",
+        "                                       • The hub published a regional report",
+        "  Asia and the                           and trained officials.",
+        "  Pacific                              • It answered data requests from",
+        "                                         offices and partners.",
+        "  Regional reports from the hub were used by ministries across the whole region.",
+    ]
+    out = [line.strip() for _, line in read_columns(list(enumerate(rows))) if line.strip()]
+    assert out[:4] == ["Region", "Asia and the", "Pacific", "Work done"]
+    assert out[-1].startswith("Regional reports from the hub")  # full-width prose stays whole
+    assert read_columns(list(enumerate(["A sentence of ordinary prose   that is justified", "and wraps."]))) == \
+        list(enumerate(["A sentence of ordinary prose   that is justified", "and wraps."]))
+
+
+OCR_MARKDOWN = page(
+    "# **Agency** ... page 1", "", "**Review of a Programme**", "", "![img-0.jpeg](img-0.jpeg)", "",
+    "The team thanks the partners. ${ }^{1}$ The M\\&E plan was reviewed. ${ }^{2}$", "",
+    "[^0]:    ${ }^{1}$ Programme document.", "    ${ }^{2}$ Annual report (2021).", "",
+    "# **Agency** ... page 2", "", "## 2. Background ... page 2", "", "Text of the second page.",
 )
-def test_line_rules(line: str, kind: str, marker: str, text: str) -> None:
-    got = classify(line, 1)
-    assert (got.kind, got.marker, got.text) == (kind, marker, text)
 
 
-def test_nested_bullets_keep_their_indentation() -> None:
-    assert classify("  • Records", 1).indent == 2
-    assert classify("    • The Programme", 1).indent == 4
+def test_ocr_markdown_conventions_are_data_not_text() -> None:
+    stream = read_markdown(OCR_MARKDOWN, "x.txt")
+    assert len(stream.pages) == 2 and stream.removed["image placeholders"] == 1
+    assert [line.text for line in stream.lines() if line.kind == "heading"] == ["**Agency**", "**Agency**", "2. Background"]
+    body = next(line.text for line in stream.lines() if "partners" in line.text)
+    assert body == "The team thanks the partners. <sup>1</sup> The M&E plan was reviewed. <sup>2</sup>"
+    document = doc(OCR_MARKDOWN)
+    assert document.metadata.title == "Review of a Programme"
+    assert [(n.label, block_text(n.blocks[0])) for n in document.footnotes] == [
+        ("1", "Programme document."), ("2", "Annual report (2021)."),
+    ]
+    assert "Agency" not in " ".join(texts(document))  # the running head, found on both pages
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("the Deputy Secretary-General welcomed increased", "open"),
-        ("to provide inputs to the", "open"),
-        ("organized by UNFPA,", "open"),
-        ("humanitarian assistance for migrants in need;", "soft"),
-        ("the purposes and functions of the IOM are:", "soft"),
-        ("at some USD 210,000 per annum.", "closed"),
-        ("the Swiss and Mauritian GFMD Chairs.<sup>3</sup>", "closed"),
-        ('"Measures to improve the situation of all migrant workers".', "closed"),
-        ("Treatment of Migrant Workers, 1975 (No. 143).¹", "closed"),
-        ("within CIC [note 4]", "open"),
-    ],
+def test_html_markdown_headings_without_space_and_unpaired_emphasis() -> None:
+    stream = read_markdown("##Verdrag\n\n####Agreement\n\n*A* and **B**C** end\n", "x.txt")
+    assert [(line.level, line.text) for line in stream.lines()][:2] == [(2, "Verdrag"), (4, "Agreement")]
+    assert stream.lines()[2].text == "*A* and **B**C end"
+
+
+# --- Furniture -------------------------------------------------------------------------------
+
+
+def _pages(*pages: list[str]) -> str:
+    return "\f".join("\n".join(p) + "\n" for p in pages)
+
+
+RESOLUTION = _pages(
+    ["X/RES/9/1", "", "United Nations", "", "Distr.: General", "2 March 2020", "", "General Assembly",
+     "Ninth session", "", "9/1. Cooperation on migration statistics", "The General Assembly,",
+     "1.", "Recognizes that reliable statistics on migration are needed by every State and by",
+     "every organization that works with migrants;", "", "20-01234 (E)", "", "*2001234*", "", "Please recycle"],
+    ["X/RES/9/1", "", "Cooperation on migration statistics", "", "2.",
+     "Invites all States to share their data on migration with one another and with the",
+     "organizations concerned, in accordance with their national laws;1", "", "_______________", "1",
+     "", "2/3", "", "See the report of the expert group."],
+    ["Cooperation on migration statistics", "", "X/RES/9/1", "",
+     "3.", "Decides to consider the question at its tenth session.", "", "3/3"],
 )
-def test_ending(text: str, expected: str) -> None:
-    assert ending(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Summary", True),
-        ("Earmarked Contributions", True),
-        ("Policy coherence within governments", True),
-        ("The main outputs of the Council are:", False),
-        ("Migration is a natural phenomenon.", False),
-        ("(Signed) Masood **Khan**Ambassador", False),
-        ("and conditions in the workplace", False),
-    ],
-)
-def test_is_title_like(text: str, expected: bool) -> None:
-    assert is_title_like(text) is expected
+def test_furniture_by_repetition_and_sequence() -> None:
+    stream = read_stream(RESOLUTION, "x.txt")
+    remove_furniture(stream)
+    kinds = stream.removed
+    assert (kinds["job numbers"], kinds["barcodes"], kinds["recycling marks"], kinds["page numbers"]) == (1, 1, 1, 2)
+    assert kinds["running heads"] == 5  # the symbol on all three pages, the title on pages 2 and 3
+    words = " ".join(line.text for line in stream.lines())
+    assert words.count("X/RES/9/1") == 0 and words.count("Cooperation on migration statistics") == 1
+    assert "X/RES/9/1" in stream.running_heads  # kept as evidence: the masthead's symbol
 
 
-@pytest.mark.parametrize(
-    "line, field, value",
-    [
-        ("MC/INF/285", "symbol", "MC/INF/285"),
-        ("United Nations A/C.2/61/7", "symbol", "A/C.2/61/7"),
-        ("Distr.: General 20 October 2006", "distribution", "General"),
-        ("Original: English 2 November 2012", "original_language", "English"),
-        ("14 November 2006**", "date", "2006-11-14"),
-        ("**NINETY-SECOND SESSION**", "session", "NINETY-SECOND SESSION"),
-        ("101ST SESSION", "session", "101ST SESSION"),
-        ("Second Committee", "committee", "Second Committee"),
-        ("Agenda item 55 (b)", "agenda_item", "Agenda item 55 (b)"),
-        ("Item 99 (d) of the provisional agenda*", "agenda_item", "Item 99 (d) of the provisional agenda"),
-        ("E/CN.9/2006/3", "symbol", "E/CN.9/2006/3"),
-        ("Original: English/French", "original_language", "English/French"),
-    ],
-)
-def test_masthead_lines(line: str, field: str, value: str) -> None:
-    found = Masthead()
-    assert match_masthead_line(line, found)
-    assert found.fields[field] == value
+def test_a_resolution_read_whole() -> None:
+    document, report = read_with_report(Source("r", "source_texts/r.txt", RESOLUTION))
+    m = document.metadata
+    assert (m.symbol, m.title, m.date, m.session, m.body) == (
+        "X/RES/9/1", "Cooperation on migration statistics", "2020-03-02", "Ninth session",
+        "United Nations General Assembly")
+    assert [p.label for p in document.numbered_paragraphs()] == ["para-1", "para-2", "para-3"]
+    assert [(n.label, block_text(n.blocks[0])) for n in document.footnotes] == [("1", "See the report of the expert group.")]
+    refs = [n for b in walk_blocks(document.blocks) if isinstance(b, Paragraph) for n in b.inlines if isinstance(n, FootnoteRef)]
+    assert [r.label for r in refs] == ["1"] and not report.notes_unmarked
 
 
-def test_masthead_star_marker_and_body_names() -> None:
-    found = Masthead()
-    match_masthead_line("Item 99 (d) of the provisional agenda*", found)
-    match_masthead_line("**CONSEJO** ", found)
-    assert found.notes == [("agenda_item", "*")]
-    assert found.body_names == ["CONSEJO"]
-    assert not match_masthead_line("The Permanent Mission of Pakistan", Masthead())
+def test_one_occurrence_is_text() -> None:
+    stream = read_stream(_pages(["Report", "", "Please note 2020 figures.", "Text on page one."],
+                                ["More text on page two.", "Closing line."]), "x.txt")
+    remove_furniture(stream)
+    assert not stream.removed
 
 
-def test_iso_date() -> None:
-    assert iso_date("2 November 2012") == "2012-11-02"
+# --- Notes -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text, labels",
-    [
-        ("since.<sup>2</sup> Acting on", ["2"]),
-        ("(No. 143).¹ And ²", ["1", "2"]),
-        ("special projects in developing countries [note 2].", ["2"]),
-        ("Item 99 (d) of the provisional agenda*", ["*"]),
-        ("Immigration Counselor 30%*    ", ["*"]),
-        ("recognized *inter alia* the need", []),
-        ("at the 90<sup>th</sup> IOM Council", []),
-    ],
-)
-def test_markers_in(text: str, labels: list[str]) -> None:
-    assert markers_in(text) == labels
-
-
-def test_inline_markers_become_footnote_refs_only_with_a_body() -> None:
-    nodes = parse_inlines("launched at the 90<sup>th</sup> Council Session<sup>1</sup>.", {"1"})
-    assert nodes == (
-        Text("launched at the 90"), Superscript("th"), Text(" Council Session"), FootnoteRef("1"), Text("."),
+def test_labels_apart_from_their_texts_and_out_of_order() -> None:
+    text = _pages(
+        ["A title", "", "Recalling the report,8 the earlier one9 and the declaration,10 the Assembly",
+         "agreed on everything that followed in this text of the page.", "_______________", "8",
+         "", "Resolution 1/1.", "A/1/2 and Corr.1.", "10", "Resolution 1/3.", "9", "", "2/2"],
+        ["The Assembly adjourned.", "", "3/2"],
     )
-    assert parse_inlines("Session<sup>1</sup>", set()) == (Text("Session"), Superscript("1"))
+    document = doc(text)
+    assert [(n.label, block_text(n.blocks[0])) for n in document.footnotes] == [
+        ("8", "Resolution 1/1."), ("9", "A/1/2 and Corr.1."), ("10", "Resolution 1/3."),
+    ]
+    assert not [d for d in document.diagnostics if d.code.startswith("note")]
 
 
-def test_inline_emphasis_and_literal_markup() -> None:
-    nodes = parse_inlines("an *ad hoc* framework, **Khan**Ambassador <b>x</b>", set())
-    assert nodes == (
-        Text("an "), Emphasis((Text("ad hoc"),)), Text(" framework, "),
-        Emphasis((Text("Khan"),), strong=True), Text("Ambassador <b>x</b>"),
+@pytest.mark.parametrize("text, labels", [
+    ("the Plan of Action,1 reaffirm", ["1"]),
+    ("Declarations of 20172 and", ["2"]),
+    ("Development Goals9 and", ["9"]),
+    ("the Convention 5  and the Protocol", ["5"]),
+    ("see [3] and [note 4]", ["3", "4"]),
+    ("<sup>7</sup> and 90<sup>th</sup>", ["7", "th"]),
+    ("costs 30%\\* each", ["*"]),
+    ("(A/69/470/Add.1) and No.1 and 4.1. Relevance", []),
+    ("paragraphs 1 and 3 above", []),
+])
+def test_marker_candidates(text: str, labels: list[str]) -> None:
+    assert [c[2] for c in _candidates(text)] == labels
+
+
+def test_notes_in_markdown_definitions_and_notes_sections() -> None:
+    document = doc("A title\n\nText with a mark[^1] and another.[^2]\n\n[^1]: First note.\n[^2]: Second,\n    continued.\n")
+    assert [(n.label, block_text(n.blocks[0])) for n in document.footnotes] == [("1", "First note."), ("2", "Second, continued.")]
+    document = doc("A title\n\nText with a mark¹ and a star on the agenda\\*.\n\n\\* The star note.\n\nNotes\n\n¹ The numbered note.\n")
+    assert {n.label for n in document.footnotes} == {"1", "*"}
+
+
+def test_a_note_between_a_cut_sentence_and_its_continuation() -> None:
+    text = ("A title\n\n1. The organization launched a dialogue with its members on migration governance in the\n\n"
+            "The dialogue was first held in 2001.\n\nregion, and it continues today.\n")
+    document = doc(text)
+    assert "governance in the region, and it continues today." in texts(document)[1]
+    assert [n.marker_lost for n in document.footnotes] == [True]
+    assert [d.code for d in document.diagnostics if d.code.startswith("note")] == ["note-marker-lost"]
+
+
+# --- Paragraphs and words --------------------------------------------------------------------
+
+
+def test_hard_wraps_and_page_breaks_joined_titles_kept() -> None:
+    text = _pages(
+        ["Migration Statistics", "", "The statistics of a country describe the movement of people across its",
+         "borders and within them, and they are collected by many", "", "1/2"],
+        ["institutions at once.", "", "A Short Heading", "Another paragraph starts here and ends.", "", "2/2"],
     )
+    got = texts(doc(text))
+    assert got[0] == ("The statistics of a country describe the movement of people across its borders and within them, "
+                      "and they are collected by many institutions at once.")
+    assert "A Short Heading" in got and "Another paragraph starts here and ends." in got
 
 
-def test_inline_note_styles() -> None:
-    assert parse_inlines("the IOM” [note 3] , an", {"3"}) == (Text("the IOM”"), FootnoteRef("3"), Text(" , an"))
-    assert parse_inlines("30%*", {"*"}) == (Text("30%"), FootnoteRef("*"))
-    assert parse_inlines("(No. 97).¹", {"1"}) == (Text("(No. 97)."), FootnoteRef("1"))
+def test_line_end_hyphens_by_the_documents_vocabulary() -> None:
+    vocabulary = Vocabulary(["refugees and more refugees", "a phase-out", "co-operation", "out"])
+    assert join_broken("the Refu-", "gees", vocabulary) == "the Refugees"
+    assert join_broken("the phase-", "out", vocabulary) == "the phase-out"
+    assert join_broken("to trans-", "mit", vocabulary) == "to transmit"
 
 
-def test_repair_split_entities() -> None:
-    garbled = "<sup>&</sup>lt;sup>1</sup> Five Members of the BAB"
-    assert repair_split_entities(garbled) == "<sup>1</sup> Five Members of the BAB"
+def test_joined_and_split_words_repaired_by_evidence() -> None:
+    counts: Counter = Counter()
+    vocabulary = Vocabulary(["the High-level Dialogue", "people and people", "the the", "Secretary-General"])
+    assert restore_hyphens("the Highlevel Dialogue", vocabulary, counts) == "the High-level Dialogue"
+    assert join_split_words("t he peopl e of the Secretary -General", vocabulary, counts) == "the people of the Secretary-General"
+    assert join_split_words("l’initiative s’appuie sur", vocabulary, counts) == "l’initiative s’appuie sur"
 
 
-def test_scan_groups_lines_and_splits_titles_from_text() -> None:
-    raws = scan("1. Movements\nThis is the main original service.\n\n  • scholarship programs;\n  • medical evacuation.\nOutputs\n")
-    assert [(r.kind, r.lines) for r in raws] == [
-        ("numbered", ["Movements"]),
-        ("text", ["This is the main original service."]),
-        ("item", ["scholarship programs;"]),
-        ("item", ["medical evacuation."]),
-        ("text", ["Outputs"]),
-    ]
+def test_blank_lines_after_every_line_say_nothing() -> None:
+    lines = ["Les communautés frontalières partagent une longue histoire de migrations et",
+             "d'échanges entre les deux pays qui se sont développés au cours des siècles"]
+    text = "Un titre\n\n" + "\n\n".join(lines * 6) + ".\n"
+    assert len([b for b in doc(text).blocks if isinstance(b, Paragraph)]) == 1
 
 
-def test_roman_numerals_and_slugs() -> None:
-    assert [roman_value(x) for x in ("I", "IV", "IX", "XIV", "C")] == [1, 4, 9, 14, 100]
-    assert slugify("IOM's International Dialogue on Migration") == "iom-s-international-dialogue-on-migration"
+# --- Citable units ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "line, label, values",
-    [
-        ("United States of America 9.7 M", "United States of America", ["9.7 M"]),
-        ("Mexico .79 M", "Mexico", [".79 M"]),
-        ("37.1 Million (CHF) 37.1 Million (CHF)", "", ["37.1 Million (CHF)", "37.1 Million (CHF)"]),
-        ("Locally Engaged Staff 10-15%*", "Locally Engaged Staff", ["10-15%*"]),
-        ("Administrative Budget", "Administrative Budget", []),
-    ],
+TREATY = page(
+    "##Agreement on cooperation", "", "###Article 1", "", "####Definitions", "", "In this Agreement:", "",
+    "a)„Party” means a State;", "", "b)„Office” means the office;", "", "###Article 2", "",
+    "1. Each Party shall cooperate with the other.", "2. The Office shall report each year.", "",
+    "###ANNEX I", "", "###Article 1", "", "1. The annex applies to records.", "",
 )
-def test_split_values(line: str, label: str, values: list[str]) -> None:
-    from build_tools.reader.tables import split_values
-
-    assert split_values(line) == (label, values)
 
 
-def test_recover_columns_joins_two_line_labels_and_refuses_ragged_headers() -> None:
-    from build_tools.reader.tables import recover_columns
-
-    lines = ["2004 2005", "Administrative Budget", "(Swiss Francs)", "37.1 Million (CHF) 37.1 Million (CHF)"]
-    assert recover_columns(lines) == [
-        ["", "2004", "2005"],
-        ["Administrative Budget (Swiss Francs)", "37.1 Million (CHF)", "37.1 Million (CHF)"],
+def test_articles_their_paragraphs_and_parts() -> None:
+    document = doc(TREATY)
+    anchors = [b.anchor for b in walk_blocks(document.blocks) if isinstance(b, Heading) and b.cite]
+    assert anchors == ["article-1", "article-2", "annex-i-article-1"]
+    units = [(u.label, u.cite) for u in document.units()]
+    assert units == [
+        ("article-1-a", "Article 1 (a)"), ("article-1-b", "Article 1 (b)"),
+        ("article-2-para-1", "Article 2, para. 1"), ("article-2-para-2", "Article 2, para. 2"),
+        ("annex-i-article-1-para-1", "ANNEX I, Article 1, para. 1"),
     ]
-    assert recover_columns(["State Contribution (CHFs-Million)", "Japan 7.2 M"]) == [
-        ["State", "Contribution (CHFs-Million)"], ["Japan", "7.2 M"],
-    ]
-    assert recover_columns(["FTEs Financial Resources", "Total 1.25 FTEs $4,600.00 $1,200,000.00"]) is None
 
 
-def test_organ_names_are_masthead_lines() -> None:
-    found = Masthead()
-    assert match_masthead_line("General Assembly", found)
-    assert found.body_names == ["General Assembly"]
+def test_paragraph_numbers_alone_escaped_or_fused_inside_a_line() -> None:
+    text = ("A title\n\n1.\nRecognizes the work of the Commission on migration and its many partners;\n\n"
+            "2\\. Notes the report of the Commission on the year and its conclusions.\n\n"
+            "3. Welcomes the cooperation of States on the question of migration.1 4. Decides to continue its "
+            "consideration of the question at its next session.\n\n[^1]: A note.\n")
+    document = doc(text)
+    assert [p.number for p in document.numbered_paragraphs()] == ["1", "2", "3", "4"]
 
 
-def test_headings_never_take_paragraph_or_page_anchors() -> None:
-    from build_tools.model import Heading, Source
-    from build_tools.reader import read
+def test_letters_and_roman_numerals_as_sub_paragraphs() -> None:
+    lines = ["A title", "", "1. The discussion clarified several points of the question before the Council."]
+    lines += [f"({c}) Point {c} of the list." for c in "abcdefghi"] + ["(ii) A second roman point."]
+    labels = [u.label for u in doc("\n\n".join(lines)).units()]
+    assert labels[:2] == ["para-1", "para-1-a"] and "para-1-i" in labels and labels[-1] == "para-1-i-ii"
 
-    text = "A Paper Title\n\nPara 3\n\nTitle\n\nCites\n\n3. The Council considered the report of the Working Group.\n"
-    doc = read(Source("x", "x.txt", text))
-    anchors = [b.anchor for b in doc.blocks if isinstance(b, Heading)]
-    assert anchors == ["section-para-3", "title-2", "cites-2"]
-    assert doc.numbered_paragraphs()[0].label == "para-3"
+
+def test_numbered_lists_that_restart_are_lists() -> None:
+    text = ("A title\n\nThe purposes are:\n\n1. to help;\n2. to advise;\n\nThe services are:\n\n"
+            "1. to move people;\n2. to inform them;\n3. to train staff.\n")
+    assert doc(text).numbered_paragraphs() == []
+
+
+def test_roman_values() -> None:
+    assert [roman_value(x) for x in ("I", "IV", "ix", "XIV", "C")] == [1, 4, 9, 14, 100]
+
+
+# --- Metadata --------------------------------------------------------------------------------
+
+
+def test_title_in_the_texts_language_and_normal_case() -> None:
+    text = ("##Verdrag tussen de partijen betreffende de samenwerking\n\n####Agreement between the Parties on "
+            "Cooperation in Migration\n\nThe Parties agree that the exchange of information on migration shall be "
+            "carried out by the offices of the Parties in accordance with the law of each of them.\n")
+    m = doc(text).metadata
+    assert m.title == "Agreement between the Parties on Cooperation in Migration"
+    assert m.subtitle == "Verdrag tussen de partijen betreffende de samenwerking" and m.language == "en"
+    words = ["The work of the High-level Dialogue on International Migration and Development helps the IOM."]
+    assert normal_case("IOM AND THE HIGH-LEVEL DIALOGUE ON INTERNATIONAL MIGRATION", words) == \
+        "IOM and the High-level Dialogue on International Migration"
+    assert session_case("NINETY-SECOND SESSION") == "Ninety-second session" and session_case("101ST SESSION") == "101st session"
+
+
+def test_front_matter_title_for_a_dateline_and_its_date_checked() -> None:
+    text = "---\ntitle: Envoy to Department\ndoc_date: '1946-06-05'\n---\n\nCablegram 12 LONDON, 4 June 1946\n\nText of the cable.\n"
+    document = doc(text)
+    assert document.metadata.title == "Envoy to Department" and document.metadata.date == "1946-06-04"
+    assert [d.code for d in document.diagnostics] == ["front-matter-date"]
+
+
+def test_no_title_is_a_diagnostic_and_the_sidecar_decides() -> None:
+    document = doc("words in lower case only, nothing that reads as a title of the document at all.\n", name="file-name")
+    assert document.metadata.title == "file-name" and [d.code for d in document.diagnostics] == ["no-title"]
+    assert doc("words in lower case.\n", sidecar={"title": "Given"}).metadata.title == "Given"
+
+
+def test_replacement_characters_publish_with_a_diagnostic() -> None:
+    document = doc("A title\n\nIt cost \ufffd4,000 in all.\n")
+    assert "\ufffd4,000" in texts(document)[0] and [d.code for d in document.diagnostics] == ["replacement-character"]
+
+
+# --- Structure -------------------------------------------------------------------------------
+
+
+def test_headings_never_take_unit_anchors() -> None:
+    document = doc("A title\n\n## Para 1\n\n## Article text\n\n1. The first paragraph of the text is a sentence.\n")
+    anchors = [b.anchor for b in walk_blocks(document.blocks) if isinstance(b, Heading)]
+    assert "para-1" not in anchors and [p.label for p in document.numbered_paragraphs()] == ["para-1"]
+
+
+def test_abbreviation_lists_become_tables() -> None:
+    text = "A title\n\nList of Abbreviations\n\nABC\n\nAgency for Better Coordination\n\nDEF\n\nDepartment of External Finance\n\nGHI\n\nGroup of Heads of Institutions\n"
+    table = next(b for b in doc(text).blocks if isinstance(b, Table))
+    assert [[block_text(Paragraph(c.inlines)) for c in row] for row in table.rows][0] == ["ABC", "Agency for Better Coordination"]
+
+
+def test_inline_neutral_syntax() -> None:
+    nodes = parse_inlines("A \\*star\\* and *em* and <sup>1</sup> and 90<sup>th</sup>", {"1"})
+    assert [type(n).__name__ for n in nodes] == ["Text", "Emphasis", "Text", "FootnoteRef", "Text", "Superscript"]
+
+
+def test_a_failing_rule_is_a_diagnostic_and_the_text_still_publishes(monkeypatch) -> None:
+    import build_tools.reader as reader
+
+    def broken(*args, **kwargs):
+        raise ValueError("unexpected input")
+
+    monkeypatch.setattr(reader, "build_structure", broken)
+    document, report = read_with_report(Source("x", "source_texts/x.txt", "A title\n\nSome **text** of it.\n"))
+    assert report.fallback and [d.code for d in document.diagnostics] == ["reader-error"]
+    assert "build_tools" not in document.diagnostics[0].message.split(" in ")[-1] or "broken" in document.diagnostics[0].message
+    assert [block_text(b) for b in document.blocks] == ["A title", "Some text of it."]

@@ -23,6 +23,7 @@ _MARKDOWN = [
         r"(?<![\w*\\])\*[^*\s][^*\n]*(?<![\s*])\*(?![\w*])",  # emphasis
         r"<sup>",
         r"^\[\^[^\]\s]+\]:",  # note definition
+        r"\[\^[^\]\s]+\](?!:)",  # note reference
         r"\$\{?\s*\}?\^",  # LaTeX superscript
         r"!\[[^\]]*\]\([^)\s]+\)",  # image
         r"\]\([^)\s]+\)",  # link
@@ -44,7 +45,8 @@ def detect(text: str) -> str:
     if not lines:
         return "plain"
     marked = sum(1 for line in lines if any(p.search(line) for p in _MARKDOWN))
-    if marked >= 3 and marked >= 0.02 * len(lines):
+    signals = sum(1 for line in lines for p in _MARKDOWN if p.search(line))
+    if signals >= 2 and marked >= 0.02 * len(lines):
         return "markdown"
     spaced = sum(1 for line in lines if _GEOMETRY.search(line.replace("\f", "")))
     if spaced >= 0.03 * len(lines):

@@ -181,8 +181,8 @@ def _title_like(block: Block) -> bool:
         return False
     if dates.find_dates(text) and len(words) <= _DATELINE_WORDS:
         return False
-    if _CREDIT.match(text):
-        return False
+    if _CREDIT.match(text) or re.search(r"[a-z]{2}[.!?]\s+(?:\d{1,3}\s+)?[A-Z]", text):
+        return False  # credits, or sentences one after the other
     if block.kind == HEADING:
         return not (text.endswith(".") and len(words) > 20)
     if text.endswith((".", ";", ",")) and not _is_caps(text) and not re.match(r"^\d+/\d+\.", text):
@@ -247,6 +247,9 @@ def _title_run(blocks: list[Block], i: int, heads: set[str]) -> list[int]:
             break  # a title in another language (a translation, a letterhead) is not part of it
         if run and block.kind == HEADING and blocks[run[-1]].kind == HEADING and block.level > blocks[run[-1]].level:
             break  # a smaller heading under the title is not part of it
+        if run and block.kind == HEADING and blocks[run[-1]].kind != HEADING \
+                and _norm(text) != _norm(_visible(blocks[run[-1]].text)):
+            break  # a heading after the title's lines begins the text (unless it repeats the title)
         first_language = first_language or lang
         if _title_like(block) or (text.endswith(":") and len(_words(text)) <= 6 and j + 1 < len(blocks)
                                   and _title_like(blocks[j + 1])):

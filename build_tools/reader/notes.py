@@ -112,7 +112,12 @@ def _definitions(stream: Stream) -> list[NoteBody]:
                 current = None
                 continue
             inner = _SUP.match(line.text)
-            if inner and line.text[inner.end():].strip():
+            own = re.match(r"^\s*\[\^([^\]\s]+)\]:\s*", line.raw)
+            if own and current is not None and own.group(1) != current.label:
+                # "[^2]: …" right under "[^1]: …" is a note of its own, not a continuation.
+                current = NoteBody(own.group(1), [line.text], line.no, k)
+                found.append(current)
+            elif inner and line.text[inner.end():].strip():
                 current = NoteBody(inner.group(1), [line.text[inner.end():].strip()], line.no, k)
                 found.append(current)
             elif current is not None and (not line.gap or current.label == line.marker):

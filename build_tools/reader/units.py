@@ -94,14 +94,15 @@ def split_fused(blocks: list[Block]) -> list[Block]:
         if found and int(found[0]) in (1, expected):
             expected = int(found[0]) + 1
         pieces = [block]
-        while found and block.kind == TEXT:
+        while found and block.kind in (TEXT, ITEM):
             text = pieces[-1].text
-            m = re.search(rf"(?<=[.;:!?”’)\d]) ({expected})\\?\. (?=[A-Z])", text)
+            m = re.search(rf"(?<=[.;:!?”’)\d>]) ({expected})\\?\. (?=[A-Z])", text)
             if not m:
                 break
             head, tail = text[: m.start()], text[m.start() + 1:]
-            pieces[-1] = Block(TEXT, pieces[-1].parts, head)
-            pieces.append(Block(TEXT, pieces[-1].parts, tail))
+            last = pieces[-1]
+            pieces[-1] = Block(last.kind, last.parts, head, last.level, last.marker, last.notes)
+            pieces.append(Block(TEXT, last.parts, tail))
             expected += 1
         out.extend(pieces)
     return out
