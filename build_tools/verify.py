@@ -151,15 +151,27 @@ def render(markdown_text: str) -> _PageText:
     return page
 
 
+_CARD_MARK = "{ .doc-card }"  # ends the first term of the metadata card (writer/card.py)
+
+
+def _card_span(blocks: list[str]) -> tuple[int, int]:
+    """Where the metadata card lies among the page's blank-line separated blocks: [start, end)."""
+    start = next((i for i, b in enumerate(blocks) if b.split("\n", 1)[0].endswith(_CARD_MARK)), len(blocks))
+    end = start
+    while end < len(blocks) and all(x.startswith(":   ") for x in blocks[end].split("\n")[1:2]) \
+            and "\n" in blocks[end]:
+        end += 1
+    return start, end
+
+
 def metadata_values(markdown_text: str) -> list[str]:
-    """The rows of the page's metadata table (where the masthead went), labels included."""
+    """The entries of the page's metadata card (where the masthead went), labels included."""
+    blocks = markdown_text.split("\n\n")
+    start, end = _card_span(blocks)
     rows = []
-    for line in markdown_text.split("\n"):
-        m = re.match(r"^\| ([^|]+) \| (.*) \|$", line)
-        if m and m.group(1) != "Field":
-            rows.append(f"{m.group(1)} {m.group(2)}")
-        elif rows:
-            break
+    for block in blocks[start:end]:
+        term, *values = block.split("\n")
+        rows.append(" ".join([re.sub(r"\s*\{[^}]*\}$", "", term)] + [v[4:] for v in values]))
     return rows
 
 
@@ -167,23 +179,14 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 def page_body(markdown_text: str) -> str:
-    """The page without its generated header (title, metadata table) and appendix sections."""
+    """The page without its generated header (title, metadata card) and appendix sections."""
     markdown_text = _FRONT_MATTER.sub("", markdown_text)
     text = markdown_text.split(APPENDIX_MARK)[0] + "\n" + "\n".join(
         line for line in markdown_text.split(APPENDIX_MARK, 1)[-1].splitlines() if line.startswith("[^")
     ) if APPENDIX_MARK in markdown_text else markdown_text
-    lines = text.split("\n")
-    out, in_meta = [], False
-    for line in lines:
-        if line.startswith("| Field | Value |"):
-            in_meta = True
-            continue
-        if in_meta:
-            if line.startswith("|"):
-                continue
-            in_meta = False
-        out.append(line)
-    return "\n".join(out)
+    blocks = text.split("\n\n")
+    start, end = _card_span(blocks)
+    return "\n\n".join(blocks[:start] + blocks[end:])
 
 
 def expected_paragraphs(text: str) -> list[str]:
@@ -213,7 +216,7 @@ def verify_document(name: str, source_text: str, page_markdown: str) -> Report:
         added = len(target) - sum(b.size for b in blocks)
         report.words_added += added
         remaining = [w for i, w in enumerate(remaining) if i not in matched]
-    # The masthead became the metadata table, whose order is the table's own: compare as a bag.
+    # The masthead became the metadata card, whose order is the card's own: compare as a bag.
     meta_page = render("\n\n".join(metadata_values(page_markdown)))
     bag = Counter(w.lower() for w in _WORD.findall(" ".join(meta_page.body)))
     for w in remaining:
