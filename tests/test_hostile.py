@@ -146,13 +146,14 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def project_copy(tmp_path: Path, with_sources: bool = True) -> Path:
-    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, source_texts/."""
+    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, overrides/, source_texts/."""
     project = tmp_path / "project"
     project.mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^(watch|hooks):\n(?:  - .*\n?)+", "", config, flags=re.M)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     if with_sources:
         shutil.copytree(ROOT / "source_texts", project / "source_texts")
     else:
