@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from build_tools.model import block_text
+from build_tools.publish import search_language_files
 from build_tools.search_index import Paragraph, merge_empty_sections, split_paragraphs
-from site_support import built_site
+from site_support import SITE, built_site, bundle_zip
 from test_browser import SEARCH_TIMEOUT, documents_mentioning, search, slug_of
 
 if TYPE_CHECKING:
@@ -73,6 +75,18 @@ def test_index_holds_the_documents_own_text_only() -> None:
     assert all(e["tags"] == ["MC/INF/285", "MC INF 285"] for e in mc)
     notes = mc[-1]["text"]
     assert "World Bank and the International Monetary Fund" in notes  # note 3 of the document
+
+
+def test_bundle_ships_only_what_it_loads() -> None:
+    """No source maps; no search-language files for an English-only site; the pages all there."""
+    with zipfile.ZipFile(bundle_zip()) as zf:
+        names = zf.namelist()
+    assert not [n for n in names if n.endswith(".map")]
+    assert not [n for n in names if "/assets/javascripts/lunr/" in n]
+    assert search_language_files(["en"]) == set()
+    assert search_language_files(["de"]) == {"min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"}
+    site_pages = {p.relative_to(SITE).as_posix() for p in SITE.rglob("index.html")}
+    assert len([n for n in names if n.endswith(".html")]) >= len(site_pages)
 
 
 # --- In the browser ----------------------------------------------------------------------
