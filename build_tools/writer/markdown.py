@@ -113,7 +113,7 @@ class MarkdownWriter:
     # -- blocks -------------------------------------------------------------
     def block(self, block: Block, indent: str = "") -> str:
         if isinstance(block, Heading):
-            return f"{'#' * block.level} {self.inlines(block.inlines)} {{#{block.anchor}{cite_attr(block.anchor)}}}"
+            return f"{'#' * block.level} {self.inlines(block.inlines)} {{#{block.anchor}{citation.cite_attr(block.anchor)}}}"
         if isinstance(block, Paragraph):
             return self.inlines(block.inlines)
         if isinstance(block, NumberedParagraph):
@@ -125,7 +125,7 @@ class MarkdownWriter:
         raise TypeError(f"unknown block {block!r}")
 
     def numbered(self, para: NumberedParagraph) -> str:
-        number = f"[{para.number}.](#{para.label}){{ #{para.label} .para-number{cite_attr(para.label)} }}"
+        number = f"[{para.number}.](#{para.label}){{ #{para.label} .para-number{citation.cite_attr(para.label)} }}"
         parts = [self.block(b) for b in para.blocks]
         if parts and isinstance(para.blocks[0], Paragraph):
             parts[0] = f"{number} {parts[0]}"
@@ -213,15 +213,15 @@ def write_document(doc: Document, page: str) -> str:
     """The whole Markdown page of one document."""
     w = MarkdownWriter(page)
     notice = generated_notice(doc.source_path, doc.sidecar_path)
-    parts = [front_matter(doc, page, notice), f"<!-- {notice} -->"]
+    parts = [citation.front_matter(doc, page, notice), f"<!-- {notice} -->"]
     parts.append(f"# {escape(doc.metadata.title)} {{#title}}")
     if doc.metadata.subtitle:
         parts.append(f"*{escape(doc.metadata.subtitle)}*")
-    parts.append(write_card(doc, page))
+    parts.append(card.write_card(doc, page))
     parts.extend(w.block(b) for b in doc.blocks)
     parts.extend(notes_place(doc))
     parts.append(APPENDIX_MARK)
-    parts.append(cite_section(doc, page))
+    parts.append(citation.cite_section(doc, page))
     parts.extend(appendix_block(w, b) for b in doc.appendix)
     for note in doc.footnotes:
         body = "\n\n".join(w.block(b) for b in note.blocks)
@@ -243,5 +243,4 @@ def appendix_block(w: MarkdownWriter, block: Block) -> str:
     return w.block(block)
 
 
-from .card import write_card  # noqa: E402  (these modules use the helpers above)
-from .citation import cite_attr, cite_section, front_matter  # noqa: E402
+from . import card, citation  # noqa: E402  (they use the helpers above: imported last)
