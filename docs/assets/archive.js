@@ -124,8 +124,9 @@
 
   function reachableAcronyms(root) {
     /* One tooltip per acronym: a linked acronym's link already carries the expansion. */
-    Array.prototype.forEach.call(root.querySelectorAll("a[title] abbr[title]"), function (abbr) {
+    Array.prototype.forEach.call(root.querySelectorAll("a[title] abbr"), function (abbr) {
       abbr.removeAttribute("title");
+      abbr.closest("a").classList.add("acronym-link");
     });
     /* Focusable, so the expansion shows on keyboard focus and on a tap. */
     Array.prototype.forEach.call(root.querySelectorAll("abbr[title]"), function (abbr) {
@@ -135,12 +136,13 @@
 
   /* On touch, the first tap on a linked acronym shows its expansion; the next one follows it. */
   var firstTap = null;
+  /* (The theme takes a link's title away while its tooltip shows: links are known by a class.) */
   document.addEventListener("pointerdown", function (ev) {
-    var link = ev.pointerType === "touch" && ev.target.closest ? ev.target.closest("article a[title]") : null;
-    firstTap = link && link.querySelector("abbr") && document.activeElement !== link ? link : null;
+    var link = ev.pointerType === "touch" && ev.target.closest ? ev.target.closest("a.acronym-link") : null;
+    firstTap = link && document.activeElement !== link ? link : null;
   }, true);
   document.addEventListener("click", function (ev) {
-    var link = ev.target.closest ? ev.target.closest("article a[title]") : null;
+    var link = ev.target.closest ? ev.target.closest("a.acronym-link") : null;
     if (link && link === firstTap) {
       ev.preventDefault();
       link.focus();
