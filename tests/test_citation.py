@@ -118,6 +118,16 @@ def test_cite_section_and_card(corpus) -> None:
     assert "[BibTeX](mc-inf-285.bib)" in body and "[RIS](mc-inf-285.ris)" in body
 
 
+@pytest.mark.site
+def test_sitemap_lists_the_permanent_addresses() -> None:
+    from site_support import built_site
+
+    sitemap = (built_site() / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert PERMANENT in locations and SITE_URL + "about/" in locations and SITE_URL in locations
+    assert all(loc.startswith(SITE_URL) and loc.endswith("/") for loc in locations), locations
+
+
 # --- In the browser ---------------------------------------------------------------------
 
 
