@@ -25,7 +25,7 @@ def test_card_is_a_definition_list(corpus) -> None:
     assert html.startswith('<dl>\n<dt class="doc-card">Symbol</dt>\n<dd>MC/INF/285</dd>') and "<table" not in html
     card = entries(doc)
     assert list(card) == ["Symbol", "Date", "Issuing body", "Session", "Document type", "Original language",
-                          "Authoritative copy", "Cite { .card-cite }"]
+                          "Authoritative copy", "Cite { .card-cite data-search-exclude }"]
     assert card["Date"] == ["14 November 2006"]
     assert card["Session"] == ["Ninety-second session"]  # printed "NINETY-SECOND SESSION"
     assert card["Authoritative copy"] == [

@@ -68,7 +68,9 @@ def card_entries(doc: Document, about: str) -> list[tuple[str, list[str]]]:
         held = f"the issuing body, {escape(m.body)}" if m.body else "its issuing body"
         add("Authoritative copy", f"Original held by {held}; no online copy is known. "
                                   f"See [About this archive]({about}).")
-    add("Cite { .card-cite }", "[Cite this document](#cite): the citation as text, BibTeX or RIS")
+    # A pointer to the page's own section: neither a fact to search for nor one to print.
+    add("Cite { .card-cite data-search-exclude }",
+        "[Cite this document](#cite): the citation as text, BibTeX or RIS\n    { data-search-exclude }")
     return entries
 
 
