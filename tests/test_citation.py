@@ -159,7 +159,7 @@ def copy_paragraph_9(page: Page) -> None:
     assert button.count() == 1
     button.click()
     status = page.get_by_role("status")
-    status.wait_for()
+    page.wait_for_function("el => el.textContent !== ''", arg=status.element_handle())
     assert status.inner_text() == f"Citation copied: {PARA_9}"
 
 

@@ -82,16 +82,18 @@
     return Promise.resolve(copyBySelection(text, button));
   }
 
-  var status;
+  /* The status region exists before anything is said in it, so screen readers announce it. */
+  var status = null;
   var statusTimer;
 
+  function statusRegion() {
+    status = document.createElement("div");
+    status.className = "cite-status";
+    status.setAttribute("role", "status");
+    document.body.appendChild(status);
+  }
+
   function announce(message) {
-    if (!status) {
-      status = document.createElement("div");
-      status.className = "cite-status";
-      status.setAttribute("role", "status");
-      document.body.appendChild(status);
-    }
     status.textContent = message;
     status.classList.add("cite-status--visible");
     clearTimeout(statusTimer);
@@ -168,6 +170,7 @@
   }
 
   var article = document.querySelector("article") || document.body;
+  if (article.querySelector("[data-cite][id]")) statusRegion();
   addCiteButtons(article);
   reachableAcronyms(article);
 
