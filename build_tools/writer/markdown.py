@@ -243,4 +243,4 @@ def appendix_block(w: MarkdownWriter, block: Block) -> str:
     return w.block(block)
 
 
-from . import card, citation  # noqa: E402  (they use the helpers above: imported last)
+from . import card, citation  # noqa: E402  (they use the functions above: imported last)
