@@ -18,6 +18,10 @@ export SOURCE_DATE_EPOCH
 SHIM_VERSION := 1.0.4
 SHIM_SHA256 := e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb
 SHIM := docs/assets/vendor/iframe-worker/shim.js
+# axe-core, the accessibility rules the browser tests run on the built pages (npm package, pinned, checksummed).
+AXE_VERSION := 4.14.1
+AXE_SHA256 := e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+AXE := build/vendor/axe-core/axe.min.js
 
 # Zensical, the theme's successor, builds the same mkdocs.yml into site-zensical/ (see README.md).
 ZENSICAL_VENV := .venv-zensical
@@ -43,6 +47,15 @@ $(SHIM):
 	  mkdir -p $(dir $(SHIM)) && cp $$tmp/package/shim/index.js $(SHIM) && \
 	  cp $$tmp/package/LICENSE $(dir $(SHIM))LICENSE && rm -rf $$tmp
 	@echo "fetched iframe-worker $(SHIM_VERSION) into $(SHIM)"
+
+$(AXE):
+	@tmp=$$(mktemp -d) && \
+	  (cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null) && \
+	  echo "$(AXE_SHA256)  $$tmp/axe-core-$(AXE_VERSION).tgz" | sha256sum --check --quiet && \
+	  tar -xzf $$tmp/axe-core-$(AXE_VERSION).tgz -C $$tmp package/axe.min.js package/LICENSE && \
+	  mkdir -p $(dir $(AXE)) && cp $$tmp/package/axe.min.js $(AXE) && \
+	  cp $$tmp/package/LICENSE $(dir $(AXE))LICENSE && rm -rf $$tmp
+	@echo "fetched axe-core $(AXE_VERSION) into $(AXE)"
 
 docs: $(VENV)/.installed
 	$(PY) -m build_tools build
@@ -70,7 +83,7 @@ serve: $(VENV)/.installed $(SHIM)
 	$(PY) -m build_tools build
 	$(VENV)/bin/mkdocs serve --livereload
 
-test-deps: $(VENV)/.test-installed
+test-deps: $(VENV)/.test-installed $(AXE)
 	@command -v chromium >/dev/null || { \
 	  echo "installing Debian's chromium"; \
 	  sudo=; \

@@ -16,10 +16,12 @@ from .model import Diagnostic, Document
 from .reader import read
 from .references import INDEX_PAGE, add_citation_sections, link_references
 from .sources import SourceError, load_sources
+from .writer.citation import reference_files
 from .writer.markdown import write_document
 from .writer.pages import write_document_index, write_home
 
 GENERATED_MARK = "Generated from "  # in the first lines of every generated page
+GENERATED_SUFFIXES = {".md", ".bib", ".ris"}  # pages, and the references beside document pages
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ def convert(root: Path) -> BuildResult:
     pages["documents/index.md"] = write_document_index(documents)
     for doc in documents:
         pages[document_page(doc)] = write_document(doc, document_page(doc))
+        pages.update(reference_files(doc, document_page(doc), doc.source_path, doc.sidecar_path))
     pages.update(extra_pages)
     diagnostics = tuple(d for doc in documents for d in doc.diagnostics)
     return BuildResult(tuple(documents), pages, diagnostics)
@@ -74,7 +77,7 @@ def check_unique_symbols(documents: list[Document]) -> None:
 def generated_files(docs: Path) -> set[str]:
     """Pages under docs/ that a previous build generated (they carry the mark)."""
     found = set()
-    for path in docs.rglob("*.md"):
+    for path in (p for p in docs.rglob("*") if p.suffix in GENERATED_SUFFIXES and p.is_file()):
         with path.open(encoding="utf-8") as f:
             if GENERATED_MARK in "".join(f.readline() for _ in range(2)):
                 found.add(path.relative_to(docs).as_posix())

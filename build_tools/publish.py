@@ -1,10 +1,12 @@
 """Publish: `mkdocs build --strict` for the site and for the offline bundle, then swap them in.
 
 Both builds go to temporary folders; `site/` and `dist/` change only when both succeed.
+The offline bundle leaves out what it never loads (source maps, unused search languages).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -27,6 +29,39 @@ def mkdocs_build(root: Path, site_dir: Path, offline: bool) -> None:
     proc = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise PublishError(f"mkdocs build{' (offline)' if offline else ''} failed:\n{proc.stdout}{proc.stderr}")
+
+
+def search_language_files(lang: list[str]) -> set[str]:
+    """The lunr files the theme's search worker loads for `lang` (as its setupSearchLanguages does)."""
+    files: set[str] = set()
+    for code in lang:
+        if code == "ja":
+            files.add("tinyseg.js")
+        if code in ("hi", "th"):
+            files.add("wordcut.js")
+        if code != "en":
+            files.add(f"min/lunr.{code}.min.js")
+    if len(lang) > 1:
+        files.add("min/lunr.multi.min.js")
+    if files:
+        files.add("min/lunr.stemmer.support.min.js")
+    return files
+
+
+def prune_offline(tree: Path) -> list[Path]:
+    """Drop what the offline bundle never loads: source maps, and search languages it does not use."""
+    removed = sorted(tree.rglob("*.map"))
+    index = tree / "search" / "search_index.json"
+    lunr = tree / "assets" / "javascripts" / "lunr"
+    if index.is_file() and lunr.is_dir():
+        used = search_language_files(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+        removed += sorted(p for p in lunr.rglob("*") if p.is_file() and p.relative_to(lunr).as_posix() not in used)
+    for path in removed:
+        path.unlink()
+    for folder in sorted((p for p in tree.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return removed
 
 
 def zip_tree(tree: Path, zip_path: Path, top: str) -> None:
@@ -60,6 +95,7 @@ def publish(root: Path, bundle: Path) -> tuple[Path, Path]:
         tmp_path = Path(tmp)
         mkdocs_build(root, tmp_path / "site", offline=False)
         mkdocs_build(root, tmp_path / "offline", offline=True)
+        prune_offline(tmp_path / "offline")
         top = bundle.name.removesuffix(".zip")
         zip_tree(tmp_path / "offline", tmp_path / bundle.name, top)
         swap_in(tmp_path / "site", root / "site")

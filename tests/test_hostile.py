@@ -40,7 +40,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
 # Letters and digits; underscores are punctuation here, and superscript digits (footnote
 # markers, which may become references) stand apart from the letters around them.
 WORD = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables", "toc"]
+EXTENSIONS = ["abbr", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
 # --- helpers ----------------------------------------------------------------
@@ -55,10 +55,11 @@ def render(doc: Document) -> str:
 
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "em", "strong", "sup", "abbr", "a",
-    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div",
+    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div", "dl", "dt", "dd",
 }
-ALLOWED_ATTRS = {"id", "href", "title", "class"}
-ALLOWED_CLASSES = {"footnote-ref", "note", "note-label", "para-number"}
+# The writer's own attributes: citable units, back matter kept out of search, reference downloads.
+ALLOWED_ATTRS = {"id", "href", "title", "class", "data-cite", "data-search-exclude", "download"}
+ALLOWED_CLASSES = {"footnote-ref", "note", "note-label", "para-number", "generated", "doc-card", "card-cite"}
 
 
 class ElementAudit(HTMLParser):
@@ -151,7 +152,7 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def project_copy(tmp_path: Path, with_sources: bool = True) -> Path:
-    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, source_texts/.
+    """A throwaway copy of the project: mkdocs.yml (without hooks and watch), docs/, overrides/, source_texts/.
 
     Without the hook, `repo_url` is left out as the hook leaves it out of the theme's header
     (whose script would ask GitHub's API for the repository's figures).
@@ -163,6 +164,7 @@ def project_copy(tmp_path: Path, with_sources: bool = True) -> Path:
     config = re.sub(r"^repo_url: .*\n", "", config, flags=re.M)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     if with_sources:
         shutil.copytree(ROOT / "source_texts", project / "source_texts")
     else:
@@ -182,7 +184,9 @@ def test_markdown_extensions_are_the_audited_ones() -> None:
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    assert sorted(names) == ["abbr", "attr_list", "md_in_html", "tables", "toc"], (
+    # def_list: a line starting with ":" after a term ("markdown-syntax.txt", ": a colon" below);
+    # md_in_html: `<div markdown="1">` in a source (the end of "markdown-syntax.txt").
+    assert sorted(names) == ["abbr", "attr_list", "def_list", "md_in_html", "tables", "toc"], (
         "mkdocs.yml enables a new Markdown extension: add hostile cases for its syntax to "
         "tests/test_hostile.py and tests/fixtures/hostile/ (pymdownx.snippets would make "
         "`--8<--` lines include files), then update this list."
@@ -214,6 +218,7 @@ def test_hostile_fixture_renders_inert(path: Path) -> None:
     "`code` and ``more``",
     "=== a line of equals",
     ": a colon",
+    ":   a definition's colon and indent",
     "~~~ a tilde fence",
     "+1 a plus",
     "> a quote",

@@ -41,7 +41,7 @@ def test_missing_words_are_counted() -> None:
 
 
 def test_paragraph_rendered_as_list_is_caught() -> None:
-    broken = page().replace("[2.](#para-2){ #para-2 .para-number } ", "2. ")
+    broken = page().replace('[2.](#para-2){ #para-2 .para-number data-cite="para. 2" } ', "2. ")
     report = verify_document("t", SOURCE, broken)
     assert report.paragraphs_missing == ["2"] and not report.ok
 

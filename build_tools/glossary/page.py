@@ -107,7 +107,7 @@ def write_glossary(documents: list[Document], glossary: Glossary, curated_path: 
         generated_comment("source_texts/*.txt", curated_path),
         "# Glossary of acronyms {#glossary}",
         f"The {len(glossary.entries)} acronyms of the collection: {from_texts} defined in the documents "
-        f"themselves, {len(glossary.entries) - from_texts} explained in `{curated_path}`. On each page an "
+        f"themselves, {len(glossary.entries) - from_texts} used without a definition and explained here. On each page an "
         "acronym shows the expansion right for that document (its own definition when it gives one) and "
         "its first use links here. Entries for the main bodies also gather what the documents say about "
         "them and every paragraph that mentions them, oldest document first.",
@@ -140,7 +140,7 @@ def _entry(entry: Entry, glossary: Glossary, by_name: dict[str, Document], used:
                            f" “{escape(d.expansion)}”")
         facts.append("Defined in: " + "; ".join(defined))
     else:
-        facts.append("Not defined in the documents; the expansion is curated.")
+        facts.append("The documents use it without defining it.")
     if entry.curated and entry.curated.note:
         facts.append("Note: " + escape(entry.curated.note))
     if used:
