@@ -133,6 +133,7 @@ def expected_paragraphs(text: str) -> list[str]:
         following = k + 1
         if not rest and k + 1 < len(lines):
             rest, following = lines[k + 1].strip(), k + 2
+        rest = re.sub(r"<sup>.*?</sup>|<[^>]+>|\[\^[^\]]+\]", "", rest)  # note markers after the full stop
         rest = re.sub(r"^[*_“\"'(]+", "", rest)
         if len(rest.split()) < 8 or not (rest[:1].isupper() or rest[:1].isdigit()):
             continue

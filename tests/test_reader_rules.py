@@ -315,9 +315,12 @@ def test_paragraph_numbers_alone_escaped_or_fused_inside_a_line() -> None:
 
 def test_letters_and_roman_numerals_as_sub_paragraphs() -> None:
     lines = ["A title", "", "1. The discussion clarified several points of the question before the Council."]
-    lines += [f"({c}) Point {c} of the list." for c in "abcdefghi"] + ["(ii) A second roman point."]
+    lines += [f"({c}) Point {c} of the list." for c in "abcdefghij"]
+    lines += ["2. The second paragraph of the text of the decision is a sentence as well."]
+    lines += ["(a) A lettered point.", "(b) Another, with points of its own:", "(i) a first;", "(ii) a second."]
     labels = [u.label for u in doc("\n\n".join(lines)).units()]
-    assert labels[:2] == ["para-1", "para-1-a"] and "para-1-i" in labels and labels[-1] == "para-1-i-ii"
+    assert labels[:2] == ["para-1", "para-1-a"] and "para-1-i" in labels and "para-1-j" in labels  # (i) after (h)
+    assert labels[-5:] == ["para-2", "para-2-a", "para-2-b", "para-2-b-i", "para-2-b-ii"]
 
 
 def test_numbered_lists_that_restart_are_lists() -> None:

@@ -82,7 +82,9 @@ class _Sequence:
         m = _NUMBER.match(t)
         if m:
             n = int(m.group(1))
-            if n in (1, self.number + 1):
+            # The next number, or one a little further on (the ones between may be printed
+            # inside a line, "…Persons.12 11. We express", and are split off later).
+            if n == 1 or self.number < n <= self.number + 3:
                 self.number, self.letter = n, ""
                 return True
             return False

@@ -333,7 +333,10 @@ def letter_rule(b: Builder, blocks: list[Block], i: int) -> int:
     used = 1
     if not plain(rest).strip() and i + 1 < len(blocks) and blocks[i + 1].kind == TEXT:
         rest, used = blocks[i + 1].text, 2
-    parent = b.sub if roman and b.sub is not None else b.para
+    # A roman numeral goes under the open lettered sub-paragraph; after another roman one, or
+    # with no letters before it, it stands beside it.
+    nested = roman and b.sub is not None and b.sub.number not in ROMAN and bool(b.last_letter)
+    parent = b.sub if nested else b.para
     if parent is not None and parent is b.para:
         b.close_sub()
         b.last_letter = letter if not roman else b.last_letter

@@ -86,13 +86,28 @@ class Numbering:
 
 
 def split_fused(blocks: list[Block]) -> list[Block]:
-    """Split a block where the next paragraph number expected starts inside it ("… Persons.12 11. We")."""
+    """Split a block where the next paragraph number starts inside it.
+
+    "… Persons.12 11. We express": after the end of a sentence (or a note marker) within a
+    numbered paragraph; "General Relief 15. Of the sum": after a short title the extraction ran
+    into the paragraph, which becomes a block of its own.
+    """
     out: list[Block] = []
     expected = 1
     for block in blocks:
         found = paragraph_number(block)
-        if found and int(found[0]) in (1, expected):
+        if found and (int(found[0]) in (1, expected) or (expected == 1 and found[0] == "2")
+                      or expected < int(found[0]) <= expected + 3):
             expected = int(found[0]) + 1
+        elif not found and block.kind == TEXT:
+            title = re.match(rf"^((?:[^\W\d_][\w’'-]*\s+){{0,7}}[^\W\d_][\w’'-]*) ({expected})\\?\. (?=[A-Z])",
+                             plain(block.text))
+            if title and block.text.startswith(title.group(1)):
+                head = title.group(1)
+                out.append(Block(TEXT, block.parts[:1], head))
+                block = Block(TEXT, block.parts, block.text[len(head) + 1:], block.level, block.marker, block.notes)
+                found = paragraph_number(block)
+                expected += 1
         pieces = [block]
         while found and block.kind in (TEXT, ITEM):
             text = pieces[-1].text
