@@ -30,8 +30,10 @@ from .inline import parse_inlines
 from .paragraphs import BULLETS, Block
 from .stream import HEADING, ITEM, ROW, RULE, TEXT, ends_sentence, plain
 from .tables import caption_rule, contents_table_rule, leaders_rule
-from .units import LETTER, ROMAN, article_number, decide_numbering, paragraph_number, roman_value, split_fused
+from .units import ARTICLE, LETTER, ROMAN, article_number, decide_numbering, paragraph_number, roman_value, split_fused
 from .vocabulary import CLASSIFICATIONS, PART_WORDS
+
+ROMAN_WORD = re.compile(r"[IVXLC]+\.?")
 
 # Anchors the page writer and the enrichers use: a heading never takes them.
 RESERVED_ANCHORS = ("title", "notes", "acronyms", "cites", "cited-by", "related-documents", "cite", "source")
@@ -64,8 +66,8 @@ def is_title_like(text: str, max_words: int = 12) -> bool:
     t = plain(text).strip().strip("*").strip()
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return False
-    if t[-1] in ".;,:" and not t.endswith(".."):
-        return False
+    if t[-1] in ".;,:—–-" and not t.endswith(".."):
+        return False  # a sentence, or a line that introduces a list ("shall include—")
     return 0 < len(_WORDS.findall(t)) <= max_words
 
 
@@ -97,6 +99,9 @@ class Builder:
     parts_seen: int = 1
     articles_seen: set[str] = field(default_factory=set)
     last_heading: str = ""
+    part_heading: str = ""
+    article_word: str = ""  # as printed: "Article", "Artikel"
+    series: str = "article"  # the anchors' word: "article", or a translation's own ("artikel")  # the last "Annex I"-like heading since the last article
     contents_chapter: tuple[str, int] = ("", 0)
     note_hosts: dict[str, str] = field(default_factory=dict)
 
@@ -143,6 +148,9 @@ class Builder:
         self.blocks.append(Heading(level, self.inlines(text), self.unique(anchor), number, line, cite))
         self.section_level = level
         self.last_heading = plain(text)
+        words = _WORDS.findall(self.last_heading.lower())
+        if not cite and words and words[0] in PART_WORDS and len(words) <= 3:
+            self.part_heading = self.last_heading
 
     def contents_anchor(self, entry: str) -> str:
         """The anchor a contents entry ("III. Mechanisms…", "A. Commission…") points at, as the
@@ -184,16 +192,25 @@ def article_rule(b: Builder, blocks: list[Block], i: int) -> int:
     number = article_number(block.text)
     if number is None:
         return 0
+    word = ARTICLE.match(plain(block.text).strip()).group(0).split()[0].capitalize()
+    if word.startswith("Art."):
+        word = b.article_word or "Article"
+    if b.article_word and word != b.article_word:
+        # The articles again under another word ("Artikel 1" after "Article 15"): a translation,
+        # cited by its own word, so its anchors are its own ("artikel-1").
+        b.series, b.part, b.part_cite, b.articles_seen = slugify(word), "", "", set()
+    b.article_word = word
     if number in b.articles_seen:
         b.parts_seen += 1
-        heading = b.last_heading if len(_WORDS.findall(b.last_heading)) <= 3 and b.last_heading else ""
-        b.part = slugify(heading) if heading and _WORDS.findall(heading.lower())[0] in PART_WORDS else f"part-{b.parts_seen}"
-        b.part_cite = heading if heading else f"Part {b.parts_seen}"
+        heading = b.part_heading  # "ANNEX I" above the restart, else the part's number
+        b.part = slugify(heading) if heading else f"part-{b.parts_seen}"
+        b.part_cite = normal_label(heading) if heading else f"Part {b.parts_seen}"
         b.articles_seen = set()
     b.articles_seen.add(number)
+    b.part_heading = ""
     b.article = number
-    anchor = (f"{b.part}-" if b.part else "") + f"article-{number}"
-    cite = (f"{b.part_cite}, " if b.part else "") + f"Article {number}"
+    anchor = (f"{b.part}-" if b.part else "") + f"{b.series}-{number}"
+    cite = (f"{b.part_cite}, " if b.part else "") + f"{word} {number}"
     level = _level(b, block) if block.kind == HEADING else b.section_level + 1 if b.section_level < 3 else 3
     b.close_para()
     b.article_anchor = anchor
@@ -201,6 +218,11 @@ def article_rule(b: Builder, blocks: list[Block], i: int) -> int:
     b.heading(level, block.text, anchor, number, block.line, cite)
     b.article_anchor = anchor  # heading() closes paragraphs, not the article
     return 1
+
+
+def normal_label(heading: str) -> str:
+    """A part's name as a citation prints it: "ANNEX I" → "Annex I" (numerals stay capitals)."""
+    return " ".join(w if ROMAN_WORD.fullmatch(w) else w.capitalize() if w.isupper() else w for w in heading.split())
 
 
 def _level(b: Builder, block: Block) -> int:

@@ -82,7 +82,9 @@ RESOLUTION = re.compile(
     r"(?:(?P<body>" + "|".join(re.escape(a) for a in _ALIASES) + r")(?:'s|’s)?\s+(?:its\s+)?)?"
     rf"(?P<word>\b[Rr]esolutions?)\s+(?P<number>{_NUMBER})"
 )
-_MORE_NUMBERS = re.compile(rf"(?P<sep>,\s+and\s+|,\s+|\s+and\s+)(?P<number>{_NUMBER})")
+# More numbers of one list, each perhaps dated: "resolutions 58/208 of 23 December 2003, 59/241 ... and 67/219".
+_MORE_NUMBERS = re.compile(
+    rf"(?:\s+of\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})?(?P<sep>,\s+and\s+|,\s+|\s+and\s+)(?P<number>{_NUMBER})\b(?!/)")
 # A resolution located inside a cited report: "(E/1997/25-E/CN.9/1997/11), chap. I, sect. C, resolution 1997/1".
 CONTAINER = re.compile(
     rf"\((?:document\s+)?(?P<symbol>{_ONE_SYMBOL}(?:-{_ONE_SYMBOL})*)\)"
@@ -123,6 +125,18 @@ INSTRUMENTS = (
 )
 _INSTRUMENT = "|".join(re.escape(a) for i in INSTRUMENTS for a in sorted(i.aliases, key=len, reverse=True))
 _ARTICLE_NO = r"\d{1,3}(?:\(\d{1,2}\))*(?:\([a-z]\))*"
+# An instrument named by its printed title: "the Vienna Convention on Diplomatic Relations",
+# "the Constitution of the International Labour Organisation" (capitalised words and their joints).
+_NAMED = r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:of|on|the|and|for|in|to|against)\s+)*[A-Z][\w’'-]+)*"
+# The citing instrument itself: "this Agreement", "the present Convention". "The Convention" alone
+# is an ARTICLE match with a generic name, which the resolver reads as the citing instrument only
+# when that is what the document is (an annex citing its convention).
+INSTRUMENT_KINDS = ("Agreement", "Convention", "Protocol", "Treaty", "Charter", "Constitution", "Covenant",
+                    "Statute", "Annex", "Exchange of Notes", "Arrangement", "Instrument")
+_KIND = "|".join(k.replace(" ", r"\s+") for k in INSTRUMENT_KINDS)
+_SELF = rf"(?:this|the\s+present)\s+(?:{_KIND})\b"
+_PARAS = r"(?:[Pp]aragraphs?|[Pp]aras?\.)\s+(?P<{0}>\d{{1,3}})(?:,?\s+(?:under|sub-?paragraph)\s+\(?(?P<{1}>[a-z])\)?(?![\w(])|\s*\((?P<{2}>[a-z])\))?"
+_MORE = r"(?:(?:\s*,\s*|\s+(?:and|or|to)\s+)\d{1,3})*"
 
 
 def _articles_group(name: str) -> str:
@@ -131,13 +145,27 @@ def _articles_group(name: str) -> str:
 
 ARTICLE = re.compile(
     rf"\b(?:(?P<inst1>{_INSTRUMENT}),?\s+{_articles_group('article1')}"
-    rf"|{_articles_group('article2')}\s+of\s+(?:the\s+)?(?P<inst2>{_INSTRUMENT}))"
+    rf"|(?:{_PARAS.format('para', 'sub1', 'sub2')}{_MORE}\s+of\s+)?{_articles_group('article2')}"
+    rf"\s+of\s+(?!{_SELF})(?:the\s+)?(?P<inst2>{_INSTRUMENT}|{_NAMED}))"
 )
 _BARE_ARTICLE = re.compile(rf"\bArticles?\s+{_ARTICLE_NO}")
 
+# An instrument's own provisions, as its text cites them: "Article 8", "Article 10, paragraph 1,
+# under d", "paragraph 1 of this Article", "paragraphs 2 and 3 in this Article", "paragraph 3 (b)",
+# "Article 11 of this Convention". Another instrument's articles are ARTICLE's.
+_ELSEWHERE = r"\s+(?:of|on|in)\b(?!\s+(?:{0}|(?:this|the\s+present)\s+Article\b))".format(_SELF)
+OWN_PROVISION = re.compile(
+    rf"\b(?:{_PARAS.format('p1', 's1', 't1')}{_MORE}\s+(?:of|in)\s+(?:this|the\s+present)\s+Article\b"
+    rf"|{_PARAS.format('p2', 's2', 't2')}{_MORE}\s+of\s+Article\s+(?P<a2>\d{{1,3}})(?!{_ELSEWHERE})"
+    rf"|Articles?\s+(?P<a3>\d{{1,3}})(?:,?\s+{_PARAS.format('p3', 's3', 't3')}|\((?P<p4>\d{{1,2}})\))?"
+    rf"(?:\s+of\s+(?P<own>{_SELF}))?(?!{_MORE}{_ELSEWHERE})"
+    rf"|{_PARAS.format('p5', 's5', 't5')}(?!{_MORE}(?:{_ELSEWHERE}|\s+(?:above|below)\b)))"
+)
 
-def instrument_by_alias(alias: str) -> Instrument:
-    return next(i for i in INSTRUMENTS if alias in i.aliases)
+
+def instrument_name(printed: str) -> str:
+    """The canonical name of an instrument known by its aliases, else its printed name."""
+    return next((i.name for i in INSTRUMENTS if printed in i.aliases), printed)
 
 
 # --- What is not a reference -------------------------------------------------------------
@@ -194,8 +222,10 @@ def _masked(text: str) -> list[tuple[int, int]]:
 class Match:
     """One citation in a text: what it cites, as printed at `text[start:end]`.
 
-    kind: "symbol", "resolution", "paragraph" (of the citing document), "article", or
-    "suspect" (looks like a citation but fits no rule; `note` says why).
+    kind: "symbol", "resolution", "paragraph" (of the citing document), "article" (of a named
+    instrument), "provision" (an article or paragraph of the citing instrument itself; the
+    resolver links it only where the document has that article), or "suspect" (looks like a
+    citation but fits no rule; `note` says why).
     """
 
     kind: str
@@ -208,6 +238,7 @@ class Match:
     paragraph: str = ""  # cited paragraph number
     instrument: str = ""  # canonical instrument name
     article: str = ""  # "1(1)(e)", "58 and 63"
+    sub: str = ""  # a lettered sub-paragraph of the cited paragraph: "d"
     container: str = ""  # the report a resolution is printed in
     note: str = ""
 
@@ -271,10 +302,22 @@ def _paragraphs(text: str) -> list[Match]:
 def _articles(text: str) -> list[Match]:
     found = []
     for m in ARTICLE.finditer(text):
-        alias = m.group("inst1") or m.group("inst2")
+        printed = m.group("inst1") or m.group("inst2")
         article = m.group("article1") or m.group("article2")
-        found.append(Match("article", m.start(), m.end(), m.group(0),
-                           instrument=instrument_by_alias(alias).name, article=article))
+        found.append(Match("article", m.start(), m.end(), m.group(0), instrument=instrument_name(printed),
+                           article=article, paragraph=m.group("para") or "",
+                           sub=m.group("sub1") or m.group("sub2") or ""))
+    return found
+
+
+def _own_provisions(text: str) -> list[Match]:
+    found = []
+    for m in OWN_PROVISION.finditer(text):
+        article = m.group("a2") or m.group("a3") or ""
+        paragraph = next((m.group(g) for g in ("p1", "p2", "p3", "p4", "p5") if m.group(g)), "")
+        sub = next((m.group(g) for g in ("s1", "t1", "s2", "t2", "s3", "t3", "s5", "t5") if m.group(g)), "")
+        found.append(Match("provision", m.start(), m.end(), m.group(0), paragraph=paragraph,
+                           article=article, sub=sub, instrument=m.group("own") or ""))
     return found
 
 
@@ -300,7 +343,8 @@ def _suspects(text: str, taken: list[tuple[int, int]]) -> list[Match]:
 def scan(text: str) -> list[Match]:
     """Every citation in `text`, in order, none overlapping; suspects included."""
     masks = _masked(text)
-    candidates = _articles(text) + _symbols(text) + _resolutions(text) + _paragraphs(text)
+    candidates = (_articles(text) + _symbols(text) + _resolutions(text) + _paragraphs(text)
+                  + _own_provisions(text))
     candidates = [c for c in candidates if all(c.end <= s or c.start >= e for s, e in masks)]
     chosen: list[Match] = []
     for c in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):

@@ -45,6 +45,8 @@ from .grammar import (
     BODY_NAME,
     IOM_SERIES,
     Body,
+    _ANY_SYMBOL_SHAPE,
+    INSTRUMENT_KINDS,
     Match,
     body_by_alias,
     numbering_of,
@@ -53,6 +55,7 @@ from .grammar import (
 )
 
 INDEX_PAGE = "cited-documents.md"
+_ARTICLE_ANCHOR = re.compile(r"(?:^|-)article-\d+$")
 UNDOCS = "https://undocs.org/"
 
 
@@ -74,6 +77,8 @@ class CorpusIndex:
 
     symbols: dict[str, str] = field(default_factory=dict)  # symbol → document name
     paragraphs: dict[str, frozenset[str]] = field(default_factory=dict)  # name → {"para-1", ...}
+    units: dict[str, frozenset[str]] = field(default_factory=dict)  # name → every unit's anchor ("para-3-b")
+    articles: dict[str, frozenset[str]] = field(default_factory=dict)  # name → {"article-3", "article-3-para-1", ...}
     names: dict[str, str] = field(default_factory=dict)  # name → how a reader cites it
     joints: dict[str, str] = field(default_factory=dict)  # one symbol of a joint symbol → the joint
 
@@ -102,6 +107,10 @@ def gather(documents: Iterable[Document]) -> CorpusIndex:
             for part in split_joint(doc.metadata.symbol):
                 index.symbols[part] = doc.name
         index.paragraphs[doc.name] = frozenset(p.label for p in doc.numbered_paragraphs())
+        index.units[doc.name] = frozenset(u.label for u in doc.units())
+        index.articles[doc.name] = frozenset(
+            [b.anchor for b in doc.blocks if isinstance(b, Heading) and _ARTICLE_ANCHOR.search(b.anchor)]
+            + [u.label for u in doc.units() if _ARTICLE_ANCHOR.search(u.label.split("-para-")[0])])
         index.names[doc.name] = cited_as(doc)
         for text in _texts(doc):
             for m in scan(text):
@@ -210,14 +219,15 @@ def _container_body(container: str) -> Body | None:
     return best[1] if best else None
 
 
-def find_body(match: Match, full: str, pos: int, heading: str) -> Body | None:
+def find_body(match: Match, full: str, pos: int, heading: str, own_body: str = "") -> Body | None:
     """The body whose resolution is cited: the first, in this order, whose numbering fits.
 
     1. the body named in the phrase ("UNGA resolution 65/170");
     2. the body whose report the resolution is printed in ("(E/1997/25-E/CN.9/1997/11), chap. I,
        sect. C, resolution 1997/1" → Commission on Population and Development);
     3. the nearest body named earlier in the same block, then later in it;
-    4. a body named in the heading of the section.
+    4. a body named in the heading of the section;
+    5. the body that issued the citing document (an Assembly resolution recalling "resolution 70/1").
     General Assembly numbers are session/number (61/208), functional commissions' year/number
     (1997/14), so "the Commission adopted resolution 1997/14" never becomes an Assembly one.
     """
@@ -229,7 +239,8 @@ def find_body(match: Match, full: str, pos: int, heading: str) -> Body | None:
     before = [body_by_alias(m.group(0)) for m in BODY_NAME.finditer(full[:pos])]
     after = [body_by_alias(m.group(0)) for m in BODY_NAME.finditer(full[pos + len(match.text):])]
     in_heading = [body_by_alias(m.group(0)) for m in BODY_NAME.finditer(heading)]
-    candidates += list(reversed(before)) + after + in_heading
+    own = [body_by_alias(m.group(0)) for m in BODY_NAME.finditer(own_body)]
+    candidates += list(reversed(before)) + after + in_heading + own
     wanted = numbering_of(match.number)
     return next((b for b in candidates if b.numbering == wanted), None)
 
@@ -274,7 +285,7 @@ class _Linker:
         return cited, cited.url, locator
 
     def resolution(self, m: Match, full: str, pos: int, heading: str, line: int) -> tuple[Cited, str, str] | None:
-        body = find_body(m, full, pos, heading)
+        body = find_body(m, full, pos, heading, self.doc.metadata.body)
         if body is None:
             self.warn(line, "reference-unresolved",
                       f"resolution {m.number}: no body named nearby adopts resolutions numbered that way")
@@ -292,9 +303,62 @@ class _Linker:
             report = split_joint(self.index.joints.get(m.container, m.container))[0]
             cited = Cited(label, "un-resolution", label, url=UNDOCS + report)
             return cited, cited.url, ""
-        self.warn(line, "reference-unresolved",
-                  f"{label}: the {body.name} issues no resolution symbols; cite the report that prints it")
+        cited = Cited(label, "un-resolution", label)  # no symbol of its own: listed, not linked out
+        return cited, cited.entry, ""
+
+    def provision(self, m: Match, line: int, scoped: bool = True) -> tuple[Cited, str, str] | None:
+        """An article of this instrument, a paragraph of one ("paragraph 1 of this Article"), or, in a
+        document numbered by paragraphs, one of its paragraphs ("as shown in para. 3")."""
+        anchors = self.index.articles.get(self.doc.name, frozenset())
+        own = Cited(self.index.display(self.doc.name), "collection", self.index.display(self.doc.name),
+                    document=self.doc.name)
+        if not anchors:
+            if not m.article and f"para-{m.paragraph}" in self.index.paragraphs.get(self.doc.name, frozenset()):
+                target = f"para-{m.paragraph}"
+                if m.sub and f"{target}-{m.sub}" in self.index.units.get(self.doc.name, frozenset()):
+                    target += f"-{m.sub}"
+                return own, f"{page_of(self.doc.name)}#{target}", f"para. {m.paragraph}"
+            what = "an article cited without its instrument" if m.article else "a paragraph cited without its document"
+            self.warn(line, "reference-unrecognised", f"'{m.text}': {what}")
+            return None
+        scoped = scoped and (not m.instrument or "annex" in m.instrument.lower())  # "of this Convention": its main part
+        article = self.article_anchor(m.article, anchors, scoped) if m.article else self.article
+        if not article:
+            self.warn(line, "reference-provision-missing", f"'{m.text}': this document has no such article")
+            return None
+        target, locator = article, self.article_label(article)
+        if m.paragraph:
+            paragraph = f"{article}-para-{m.paragraph}"
+            if paragraph in anchors:
+                target, locator = paragraph, f"{locator}, para. {m.paragraph}"
+                if m.sub and f"{paragraph}-{m.sub}" in anchors:
+                    target, locator = f"{paragraph}-{m.sub}", f"{locator} ({m.sub})"
+            else:
+                self.warn(line, "reference-paragraph-missing",
+                          f"'{m.text}': {locator} has no paragraph {m.paragraph}; linked to the article")
+        return own, f"{page_of(self.doc.name)}#{target}", locator
+
+    def generic_instrument(self, m: Match, line: int) -> tuple[Cited, str, str] | None:
+        """"Article 4 of the Convention": this document's article when it is a convention, else unknown."""
+        title = f"{self.doc.metadata.title} {self.doc.metadata.document_type}".lower()
+        if re.search(rf"\b{m.instrument.lower()}\b", title) and self.index.articles.get(self.doc.name):
+            return self.provision(replace(m, kind="provision", article=m.article.split()[0].split("(")[0]), line,
+                                  scoped=False)
+        self.warn(line, "reference-unrecognised", f"'{m.text}': which {m.instrument.lower()} is not named")
         return None
+
+    def article_anchor(self, number: str, anchors: frozenset[str], scoped: bool = True) -> str:
+        """Article `number` in the part being read first ("annex-i-article-3" inside Annex I), unless
+        the text names the instrument ("Article 4 of the Convention" from an annex: its main part)."""
+        scope = self.article[: -len(self.article.rsplit("article-", 1)[1])] if self.article and scoped else "article-"
+        for candidate in (f"{scope}{number}", f"article-{number}"):
+            if candidate in anchors:
+                return candidate
+        return min((a for a in anchors if a.endswith(f"-article-{number}")), default="")
+
+    @staticmethod
+    def article_label(anchor: str) -> str:
+        return "Article " + anchor.rsplit("article-", 1)[1]
 
     def resolve(self, m: Match, full: str, pos: int, heading: str, line: int) -> Citation | None:
         found: tuple[Cited, str, str] | None = None
@@ -309,6 +373,8 @@ class _Linker:
                 description = found[0].label + (f" of {date.group(1)}" if date else "")
                 if m.container:
                     description += f", printed in {m.container}"
+        elif m.kind == "paragraph" and self.index.articles.get(self.doc.name):
+            found = self.provision(m, line)
         elif m.kind == "paragraph":
             if f"para-{m.paragraph}" in self.index.paragraphs.get(self.doc.name, frozenset()):
                 target = f"{page_of(self.doc.name)}#para-{m.paragraph}"
@@ -317,10 +383,15 @@ class _Linker:
                 found = (cited, target, f"para. {m.paragraph}")
             else:
                 self.warn(line, "reference-paragraph-missing", f"'{m.text}': this document has no paragraph {m.paragraph}")
+        elif m.kind == "provision":
+            found = self.provision(m, line)
+        elif m.kind == "article" and m.instrument in INSTRUMENT_KINDS:
+            found = self.generic_instrument(m, line)
         elif m.kind == "article":
             cited = Cited(m.instrument, "instrument", m.instrument)
             plural = "Articles" if re.search(r"\s(?:and|,)\s*", m.article) else "Article"
-            found = (cited, cited.entry, f"{plural} {m.article}")
+            locator = f"{plural} {m.article}" + (f", para. {m.paragraph}" if m.paragraph else "")
+            found = (cited, cited.entry, locator + (f" ({m.sub})" if m.paragraph and m.sub else ""))
         else:
             self.warn(line, "reference-unrecognised", m.note)
         if found is None:
@@ -331,12 +402,18 @@ class _Linker:
     # -- rewriting --------------------------------------------------------------
     here: Location = Location("", "title", "beginning")
     heading: str = ""
+    article: str = ""  # the anchor of the article being read, in an instrument
+    matches: list[Match] = field(default_factory=list)  # the citations in the block being rewritten
 
     def text(self, text: str, full: str, base: int, line: int) -> list[Inline]:
+        """One Text node: the block's matches that lie inside it become links."""
         out: list[Inline] = []
         last = 0
-        for m in scan(text):
-            citation = self.resolve(m, full, base + m.start, self.heading, line)
+        for found in self.matches:
+            if found.start < base or found.end > base + len(text):
+                continue  # another node's, or across a marker or an emphasis: left as printed
+            m = replace(found, start=found.start - base, end=found.end - base)
+            citation = self.resolve(m, full, found.start, self.heading, line)
             if citation is None:
                 continue
             if citation.cited.document == self.doc.name and citation.target.endswith("#title"):
@@ -353,7 +430,9 @@ class _Linker:
         return out
 
     def inlines(self, nodes: tuple[Inline, ...], line: int, full: str | None = None, base: int = 0) -> tuple[Inline, ...]:
-        full = plain_text(nodes) if full is None else full
+        if full is None:  # a block's inlines: its whole text is scanned once, across note markers
+            full = plain_text(nodes)
+            self.matches = scan(full)
         out: list[Inline] = []
         offset = base
         for node in nodes:
@@ -370,6 +449,8 @@ class _Linker:
         line = getattr(block, "line", 0) or line
         if isinstance(block, Heading):
             for m in scan(plain_text(block.inlines)):
+                if m.kind in ("provision", "suspect") and not _ANY_SYMBOL_SHAPE.search(m.text):
+                    continue  # "Article 15" heading its own article: a label, not a citation
                 self.warn(line, "reference-in-heading", f"'{m.text}' in a heading is not linked")
             return block
         if isinstance(block, Paragraph):
@@ -417,6 +498,8 @@ def _heading_label(heading: Heading) -> str:
 def title_of(citation: Citation, index: CorpusIndex) -> str:
     """The link's tooltip: what the target is."""
     cited = citation.cited
+    if cited.kind == "collection" and cited.document == citation.location.document:
+        return citation.locator  # a provision of the same page
     if cited.kind == "collection":
         return f"{cited.label}, {citation.locator}" if citation.locator else cited.label
     if cited.kind == "un-document":
@@ -434,11 +517,13 @@ def resolve_document(doc: Document, index: CorpusIndex) -> tuple[Document, tuple
     blocks: list[Block] = []
     for block in doc.blocks:
         if isinstance(block, Heading):
+            if _ARTICLE_ANCHOR.search(block.anchor):
+                linker.article = block.anchor
             linker.heading = plain_text(block.inlines)
             linker.here = Location(doc.name, block.anchor, _heading_label(block))
             where = linker.here
         elif isinstance(block, NumberedParagraph):
-            where = Location(doc.name, block.label, f"para. {block.number}")
+            where = Location(doc.name, block.label, block.citation)
         else:
             where = linker.here
         section_here = linker.here
