@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[^\W\d_][\w&'’-]*")
+from ..language import STOPWORDS
+
+_COMMON_WORDS = frozenset().union(*STOPWORDS.values())
+
+_WORD = re.compile(r"[^\W\d_][\w&'’/-]*")  # "HIV/AIDS" is one word
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 _INITIAL_BEFORE = re.compile(
     r"(?:\b[A-Z]\.\s*){1,4}(?:\(?s\.\)\s*)?$|\(s\.\)\s*$"
@@ -25,11 +29,20 @@ def _caps(word: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+def _shouted(word: str, keys: set[str]) -> bool:
+    """A word in capitals that is writing, not an acronym: a common word ("THE", "THAT"), or one of
+    four letters or more that the glossary does not know ("RECOMMENDED"); "IOM" is no evidence."""
+    bare = word.strip("'’-")
+    if not _caps(word) or bare in keys or roman(word):
+        return False
+    return bare.lower() in _COMMON_WORDS or sum(c.isalpha() for c in bare) >= 4
+
+
 def in_capitals(text: str, start: int, end: int, keys: set[str]) -> bool:
-    """Is text[start:end] part of all-capital writing (a neighbour in capitals that is no acronym)?"""
+    """Is text[start:end] part of all-capital writing (a neighbour shouted within two words)?"""
     before = _WORD.findall(text[max(0, start - 60):start])[-2:]
     after = _WORD.findall(text[end:end + 60])[:2]
-    return any(_caps(w) and w.strip("'’-") not in keys and not roman(w) for w in before + after)
+    return any(_shouted(w, keys) for w in before + after)
 
 
 def roman(word: str) -> bool:
