@@ -24,8 +24,10 @@ def test_card_is_a_definition_list(corpus) -> None:
     html = card_html(doc)
     assert html.startswith('<dl>\n<dt class="doc-card">Symbol</dt>\n<dd>MC/INF/285</dd>') and "<table" not in html
     card = entries(doc)
-    assert list(card) == ["Symbol", "Date", "Issuing body", "Session", "Document type", "Original language",
-                          "Authoritative copy", "Cite { .card-cite data-search-exclude }"]
+    assert list(card) == ["Symbol", "As printed", "Date", "Issuing body", "Session", "Document type",
+                          "Original language", "Authoritative copy", "Cite { .card-cite data-search-exclude }"]
+    assert card["As printed"] == ["IOM – UN RELATIONSHIP"]  # the title line of the source, in capitals
+    assert doc.metadata.title == "IOM – UN relationship"
     assert card["Date"] == ["14 November 2006"]
     assert card["Session"] == ["Ninety-second session"]  # printed "NINETY-SECOND SESSION"
     assert card["Authoritative copy"] == [

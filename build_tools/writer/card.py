@@ -58,7 +58,9 @@ def card_entries(doc: Document, about: str, note_ref=lambda label: "") -> list[t
     add("Agenda item", escape(m.agenda_item), "agenda_item")
     add("Document type", escape(m.document_type))
     add("Distribution", escape(m.distribution))
-    add("Language", escape(LANGUAGES.get(m.language, m.language)))
+    language = LANGUAGES.get(m.language, m.language)
+    if language != m.original_language:  # "Original: English" on an English text says it all
+        add("Language", escape(language))
     add("Original language", escape(m.original_language))
     if m.url:
         pdf = f"PDF: {link(m.pdf_url)}" if m.pdf_url else ""
