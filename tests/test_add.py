@@ -93,18 +93,27 @@ def test_docs_are_up_to_date_after_the_additions(added_pdfs) -> None:
     assert stale_pages(convert(root), root / "docs") == []
 
 
-@pytest.mark.parametrize(
-    "pdf",
-    [
-        pytest.param(pdf, marks=pytest.mark.xfail(strict=True, reason="the reader finds no title on its cover page yet"))
-        if pdf.startswith("isp-") else pdf
-        for pdf in sorted(PUBLISHED)
-    ],
-)
+# The title each PDF prints on its first page (read from the PDFs; the reader must find it).
+TITLES = {
+    "iom-mds-evaluation-annex7-rdh-asia-pacific-2025.pdf":
+        "Evaluation of the IOM Migration Data Strategy 2020-2025 – Case Study: IOM Asia-Pacific Regional Data Hub 2020–2025",
+    "iom-undp-haiti-dr-evaluation-brief-fr-2025.pdf":
+        "Évaluation finale du projet « Renforcement du dialogue binational entre Haïti et la République Dominicaine "
+        "pour promouvoir la cohésion sociale dans la zone frontalière »",
+    "iom-undp-haiti-dr-management-response-2025.pdf":
+        "Evaluation finale indépendante du projet « Renforcement du dialogue binational entre Haïti et la République "
+        "dominicaine pour promouvoir la cohésion sociale dans la zone frontalière »",
+    "isp-iom-case-management-study-2023.pdf":
+        "Final Report: Study of Case Management Practice in the context of the EU-IOM Joint Initiative for Migrant "
+        "Protection and Reintegration",
+}
+
+
+@pytest.mark.parametrize("pdf", sorted(PUBLISHED))
 def test_the_title_comes_from_the_text(added_pdfs, pdf: str) -> None:
     added = added_pdfs[1][pdf]
     assert "no-title" not in {d.code for d in added.document.diagnostics}
-    assert len(added.document.metadata.title.split()) >= 2
+    assert added.document.metadata.title == TITLES[pdf]
 
 
 def test_the_cli_prints_the_report_and_the_page(archive: Path) -> None:
@@ -118,7 +127,7 @@ def test_the_cli_prints_the_report_and_the_page(archive: Path) -> None:
     name = re.search(r"^added source_texts/(\S+)\.txt \(text extracted with pdfminer\.six \d+, 2 pages\)$", out, re.M)
     assert name, out
     assert f"wrote source_texts/{name.group(1)}.yml" in out
-    assert re.search(r"^  Words kept in order +\d+\.\d\d % of \d+ \(threshold 99\.5 %\)$", out, re.M), out
+    assert re.search(r"^  Words kept +\d+\.\d\d % of \d+ \(threshold 99\.0 %\); \d+\.\d % in order$", out, re.M), out
     assert re.search(r"^  Verdict +meets the thresholds$", out, re.M), out
     assert f"page: docs/documents/{name.group(1)}.md, published at documents/{name.group(1)}/" in out
     assert "Traceback" not in proc.stderr
