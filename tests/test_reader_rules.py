@@ -300,7 +300,7 @@ def test_articles_their_paragraphs_and_parts() -> None:
     assert units == [
         ("article-1-a", "Article 1 (a)"), ("article-1-b", "Article 1 (b)"),
         ("article-2-para-1", "Article 2, para. 1"), ("article-2-para-2", "Article 2, para. 2"),
-        ("annex-i-article-1-para-1", "ANNEX I, Article 1, para. 1"),
+        ("annex-i-article-1-para-1", "Annex I, Article 1, para. 1"),
     ]
 
 

@@ -29,7 +29,7 @@ from ..model import (
     Source,
 )
 from .dialects import read_stream
-from .furniture import remove_furniture
+from .furniture import own_symbol_lines, remove_furniture
 from .inline import parse_inlines
 from .metadata import read_metadata
 from .normalize import normalise, replacement_lines
@@ -91,6 +91,7 @@ def _read(source: Source, report: ReadReport) -> Document:
         block.text = join_split_words(restore_hyphens(text, vocabulary, stream.repaired), vocabulary, stream.repaired)
     meta, found, blocks, title_line = read_metadata(blocks, stream, [b.text for b in blocks])
     diagnostics += found.diagnostics
+    blocks = own_symbol_lines(blocks, meta.get("symbol", ""), stream)
     blocks = absorb_interruptions(blocks, bodies, source.path, diagnostics)
     pair_markers(blocks, bodies, {label for _, label in found.field_notes})
     labels = {b.label for b in bodies if b.label}

@@ -19,7 +19,7 @@ import math
 import re
 from collections import defaultdict
 
-from .stream import HEADING, ROW, RULE, Line, Stream
+from .stream import HEADING, ROW, RULE, Line, Stream, plain
 
 ZONE = 3  # lines at the top and at the bottom of a page where furniture sits
 
@@ -180,3 +180,19 @@ def _counting_numbers(page: list[Line]) -> dict[int, str]:
         if len(chain) > len(best):
             best = list(chain)
     return {candidates[k][0]: "page numbers" for k in best} if len(best) >= 2 else {}
+
+
+def own_symbol_lines(blocks: list, symbol: str, stream: Stream) -> list:
+    """A line that is only the document's own symbol (perhaps with a page number), below the
+    masthead, is the head of a page, however few pages the text shows."""
+    if not symbol:
+        return blocks
+    alone = re.compile(rf"^(?:\d{{1,3}}\s+)?{re.escape(symbol)}(?:\s+\d{{1,3}})?$")
+    kept = []
+    for block in blocks:
+        if len(block.parts) == 1 and alone.match(" ".join(plain(block.text).split())):
+            stream.removed["running heads"] += 1
+            stream.removed_lines.append(block.parts[0].raw or block.parts[0].text)
+            continue
+        kept.append(block)
+    return kept

@@ -34,6 +34,7 @@ _BODY_START = re.compile(
     r"^(?:<sup>\s*(?P<sup>[^<>\s]{1,4})\s*</sup>|\[(?:note\s+)?(?P<br>\d{1,3})\]|(?P<num>\d{1,3})(?=\s|$)"
     r"|(?P<star>\\\*|†|‡))\s*(?P<rest>.*)$"
 )
+_BULLETED_SUP = re.compile(r"^(?:[-•–]|\\\*)\s+(?=<sup>)")
 NOTES_TITLES = {"notes", "footnotes", "endnotes", "notas", "noten", "notes de bas de page", "notes de fin"}
 
 
@@ -361,7 +362,11 @@ def absorb_interruptions(blocks: list, bodies: list[NoteBody], path: str, diagno
             elif len(run) >= 2 and waiting:
                 cont = len(run) - 1
             elif run and cut_mid_sentence(block.text):
-                cont = 0
+                # After "UNFPA," the sentence goes on with a name, not with "In July 2012": a
+                # capitalised function word opens a sentence, so that block is a note between.
+                cont = next((k for k, r in enumerate(run) if not _opens_sentence(r.text)), None)
+                if cont is not None and not all(ends_sentence(r.text) for r in run[:cont]):
+                    cont = None
             else:
                 cont = None
             if cont is not None:
@@ -391,6 +396,15 @@ def _lost(path: str, line: int, host, label: str):
     where = f"the paragraph at line {host.line}"
     return Diagnostic(path, line, "note-marker-lost",
                       f"A note whose marker is lost was found inside {where}; it is kept as note {label} of that paragraph.")
+
+
+def _opens_sentence(text: str) -> bool:
+    """The text starts as only a sentence does: a function word with a capital ("In", "The")."""
+    from .paragraphs import FUNCTION_WORDS
+
+    first = re.match(r"[^\W\d_]+", plain(text).lstrip("“\"'‘("))
+    word = first.group(0) if first else ""
+    return word.istitle() and word.lower() in FUNCTION_WORDS  # "In", not "UN" (French "un")
 
 
 def _open_sentence(block) -> bool:
@@ -509,6 +523,8 @@ def collect_notes(stream: Stream) -> list[NoteBody]:
                 line.kind = RULE  # "_", "\_", "______": a rule drawn with characters
             if line.kind == ITEM and line.marker == "•" and _UNICODE_SUP.match(plain(line.raw.lstrip("-*+ "))):
                 line.kind = TEXT  # "- ¹ Text": a note body written as a list item
+            elif line.kind == TEXT and (m := _BULLETED_SUP.match(line.text)):
+                line.text = line.text[m.end():]  # the same, in a text whose bullets stay text
             if line.kind == ITEM and line.marker == "*":
                 line.text, line.kind = "\\* " + line.text, TEXT  # "* Text": maybe a star note
     bodies = _definitions(stream)

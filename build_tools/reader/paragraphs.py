@@ -207,6 +207,14 @@ def build_blocks(stream: Stream, vocabulary: Vocabulary) -> list[Block]:
                 last.parts.append(line)
                 last.text = _join(last.text, line.text, vocabulary)
                 continue
+        if line.kind == ITEM and line.marker == "•" and last and last.kind in (TEXT, ITEM) and last.parts \
+                and line.page != last.parts[-1].page and plain(line.text)[:1].islower() \
+                and not ends_sentence(last.parts[-1].text):
+            # The rest of a sentence cut by the page, written as a list item by the converter.
+            last.parts.append(line)
+            last.text = _join(last.text, line.text, vocabulary)
+            stream.repaired["sentences continued from a bullet"] += 1
+            continue
         if line.kind == ITEM and line.marker[:-1].isdigit():
             sequence.starts_unit(line.marker + " x")
         blocks.append(Block(line.kind, [line], line.text, line.level, line.marker))

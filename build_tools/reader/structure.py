@@ -34,6 +34,7 @@ from .units import ARTICLE, LETTER, ROMAN, article_number, decide_numbering, par
 from .vocabulary import CLASSIFICATIONS, PART_WORDS
 
 ROMAN_WORD = re.compile(r"[IVXLC]+\.?")
+_WHOLE_EMPHASIS = re.compile(r"^\*{1,2}([^*]+)\*{1,2}$")
 
 # Anchors the page writer and the enrichers use: a heading never takes them.
 RESERVED_ANCHORS = ("title", "notes", "acronyms", "cites", "cited-by", "related-documents", "cite", "source")
@@ -99,6 +100,7 @@ class Builder:
     parts_seen: int = 1
     articles_seen: set[str] = field(default_factory=set)
     last_heading: str = ""
+    dotted: str = ""  # the last numbered heading with sub-numbers ("2.2"), while it lasts
     part_heading: str = ""
     article_word: str = ""  # as printed: "Article", "Artikel"
     series: str = "article"  # the anchors' word: "article", or a translation's own ("artikel")  # the last "Annex I"-like heading since the last article
@@ -142,6 +144,7 @@ class Builder:
 
     def heading(self, level: int, text: str, anchor: str, number: str | None, line: int, cite: str = "") -> None:
         self.close_para()
+        text = _WHOLE_EMPHASIS.sub(r"\1", text.strip())  # "**I. Introduction**": a heading is bold already
         if UNIT_ANCHOR.match(anchor) and not cite:
             anchor = f"section-{anchor}"  # a heading "Para 3" must not take paragraph 3's anchor
         level = max(2, min(level, 6))
@@ -273,6 +276,14 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
     number, anchor = _numbered_anchor(b, text)
     if anchor:
         level = 3 if LETTER_HEADING.match(text) else 1 + number.count(".") + 1 if number else 3
+        top = b.dotted.split(".")[0] if b.dotted else ""
+        if number and number.isdigit() and b.dotted and number != str(int(top) + 1):
+            # "1. Movements" under "2.2 Areas of Activity": a list of sub-sections, not chapter 1.
+            level, anchor = min(b.section_level + 1, 6), slugify(text)  # no "section 1" to cite
+        elif number and "." in number:
+            b.dotted = number
+        elif number and number.isdigit():
+            b.dotted = ""
         b.heading(level, block.text, anchor, number, block.line)
         return 1
     previous = blocks[i - 1] if i else None

@@ -73,8 +73,8 @@ def paragraph_number(block: Block) -> tuple[str, str] | None:
 
 def _after_marker(text: str, number: str) -> str:
     """The neutral text after a leading paragraph number (its escapes kept)."""
-    m = re.match(rf"^\s*\(?{number}(?:\\?[.)])\s*", text)
-    return text[m.end():] if m else text
+    m = re.match(rf"^\s*(?P<strong>\*\*)?\(?{number}(?:\\?[.)])(?(strong)\*\*)\s*", text)
+    return text[m.end():] if m else text  # "**1.** The Commission": the bold number goes too
 
 
 @dataclass
@@ -130,7 +130,7 @@ def _paragraph_like(blocks: list[Block], k: int) -> bool:
         rest = blocks[k + 1].text
     text = plain(rest).strip().lstrip("“\"'‘(")
     one_line = len(blocks[k].parts) == 1 and plain(rest).strip() != ""
-    if one_line and not ends_sentence(text):
+    if one_line and not ends_sentence(rest):  # (on the marked text: a note marker may close it)
         return False  # one line with no closing punctuation is a heading's, not a paragraph's
     return bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) >= 8
 

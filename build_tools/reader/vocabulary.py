@@ -39,6 +39,15 @@ BODIES_BY_SYMBOL: list[tuple[str, str]] = [
     ("SCBF/", "IOM Subcommittee on Budget and Finance"),
     ("C/", "IOM Council"),
 ]
+# A masthead names the organ by itself too ("Commission on Population and Development").
+ORGANS.update({name.lower(): name for _, name in BODIES_BY_SYMBOL
+               if not name.startswith(("United Nations", "IOM")) and "," not in name})
+ORGANS.update({
+    "commission on human rights": "Commission on Human Rights",
+    "commission on the status of women": "Commission on the Status of Women",
+    "commission for social development": "Commission for Social Development",
+    "statistical commission": "Statistical Commission",
+})
 
 # Organizations of the family, as texts name them in any language → how the archive names them.
 ORGANIZATIONS: dict[str, str] = {
