@@ -78,14 +78,14 @@ def check_footnotes(page: Page) -> None:
     """A footnote reference jumps to its footnote, whose back-reference jumps back."""
     ref = page.locator("a.footnote-ref").first
     target = ref.get_attribute("href")
-    assert target and target.startswith("#fn:"), target
+    assert target and target.startswith("#note-"), target
     ref.click()
     page.wait_for_function("h => location.hash === h", arg=target, timeout=TIMEOUT)
     footnote = page.locator(f'[id="{target[1:]}"]')
     assert footnote.is_visible() and footnote.evaluate("e => e.matches(':target')")
-    back = footnote.locator("a.footnote-backref")
+    back = footnote.locator("a.note-label")
     back_target = back.get_attribute("href")
-    assert back_target == "#fnref:" + target[len("#fn:"):], back_target
+    assert back_target == "#ref-" + target[1:], back_target
     back.click()
     page.wait_for_function("h => location.hash === h", arg=back_target, timeout=TIMEOUT)
     assert page.locator(f'[id="{back_target[1:]}"]').is_visible()

@@ -36,7 +36,7 @@ from build_tools.model import (
     Text,
     map_inlines,
 )
-from build_tools.writer.markdown import generated_comment
+from build_tools.writer.markdown import generated_comment, generated_notice
 
 FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
 CURATED = "source_texts/glossary.yml"
@@ -374,7 +374,8 @@ def test_coverage_reports_unexplained_words() -> None:
 
 def test_glossary_page(corpus, root) -> None:
     page = corpus.pages["glossary.md"]
-    assert page.startswith(generated_comment("source_texts/*.txt", CURATED))
+    assert page.startswith("---\n# " + generated_notice("source_texts/*.txt", CURATED) + "\nsearch:\n  boost: 3\n---\n")
+    assert generated_comment("source_texts/*.txt", CURATED) in page
     for key, anchor in (("GMG", "gmg"), ("P&amp;B", "p-b"), ("UNGA/HLD", "unga-hld"), ("HIV/AIDS", "hiv-aids")):
         assert re.search(rf"^### {re.escape(key)}(: .+)? \{{#{anchor}\}}$", page, re.M), key
     gmg = page.split("{#gmg}")[1].split("\n### ")[0]

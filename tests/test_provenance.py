@@ -105,7 +105,7 @@ def test_the_section_is_back_matter_and_verify_does_not_count_it() -> None:
 
     page = write_document(document(extraction_tool="pdfminer.six 20260107"), "documents/c-res-12.md")
     mark = page.index("<!-- end of document text -->")
-    assert page.index("## About this text {#about-this-text}") > mark
+    assert page.index("## About this text {#about-this-text .generated data-search-exclude}") > mark
     report = quality_report("c-res-12", 'Cooperation & "partnership"\n\nThe Council adopts the plan.\n', page)
     assert report.words_added == 0
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Acronym, Document, Emphasis, Inline, map_inlines
-from ..writer.markdown import escape, generated_comment, human_date
+from ..writer.markdown import escape, generated_comment, generated_notice, human_date
 from .curated import date_key
 from .entries import Entry, Glossary
 from .extract import Location, Unit, iter_units
@@ -104,7 +104,9 @@ def write_glossary(documents: list[Document], glossary: Glossary, curated_path: 
     from_texts = sum(1 for e in glossary.entries if e.from_texts)
     letters = sorted({e.key[0].upper() for e in glossary.entries})
     parts = [
-        generated_comment("source_texts/*.txt", curated_path),
+        # An entry's heading is the exact name a reader searches for: it comes before the pages using it.
+        "---\n# " + generated_notice("source_texts/*.txt", curated_path) + "\nsearch:\n  boost: 3\n---\n\n"
+        + generated_comment("source_texts/*.txt", curated_path),
         "# Glossary of acronyms {#glossary}",
         f"The {len(glossary.entries)} acronyms of the collection: {from_texts} defined in the documents "
         f"themselves, {len(glossary.entries) - from_texts} used without a definition and explained here. On each page an "

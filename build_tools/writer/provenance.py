@@ -145,7 +145,7 @@ def provenance_blocks(doc: Document) -> list[str]:
 def provenance_section(doc: Document, repo: str | None = None) -> str:
     """The Markdown of the section; without a repository, the facts alone."""
     repo = repository_url() if repo is None else repo
-    parts = [f"## About this text {{#{SECTION_ANCHOR}}}", origin_sentence(doc)]
+    parts = [f"## About this text {{#{SECTION_ANCHOR} .generated data-search-exclude}}", origin_sentence(doc)]
     corrections = (
         f"Its sidecar sets or corrects the {escape(_fields(doc.corrected))}."
         if doc.corrected else "No sidecar corrects what the reader found in it."
