@@ -165,17 +165,13 @@ DOCS: dict[str, Expect] = {
     "dafp-1946-hood-cablegram-394": Expect(
         title="Hood to Department of External Affairs",
         paragraphs=numbers(2, 5),
-        notes=wrong(numbers(1, 4), "only note 1: markers [2], [3] and [4] (lines 22, 28, 32) and note "
-                                   "bodies 2-4 (lines 40-44) are not paired"),
+        notes=numbers(1, 4),
         passages=(
             "the countries of origin i.e. U.S.S.R., Byelorussia, Ukraine, Poland and Yugoslavia, formed a "
             "standing minority",
-            wrong("differences between the countries of origin and the U.S. and U.K. representatives were "
+            "differences between the countries of origin and the U.S. and U.K. representatives were "
                   "likely to remain unresolved",
-                  "note 1 breaks across a blank line (lines 36-38): its second half and the bodies of notes "
-                  "2-4 are appended to paragraph 5"),
-            wrong("emigration to and re-establishment in other countries",
-                  "the broken line end 're- establishment' (line 28) is kept with its space"),
+            "emigration to and re-establishment in other countries",
         ),
         stray=("_",),
     ),
@@ -185,10 +181,8 @@ DOCS: dict[str, Expect] = {
         notes=("1",),
         passages=(
             "the I.R.O. would come into being. Fourteen out of the fifteen signatures required",
-            wrong("a joint meeting of the Sub-Committees was held on 8th May, 1947",
-                  "the broken line end 'Sub- Committees' (line 24) is kept with its space"),
-            wrong("be included in the inter-departmental committee",
-                  "the broken line end 'inter- departmental' (note 1, line 70) is kept with its space"),
+            "a joint meeting of the Sub-Committees was held on 8th May, 1947",
+            "be included in the inter-departmental committee",
         ),
         stray=("_",),
     ),
@@ -346,8 +340,7 @@ DOCS: dict[str, Expect] = {
             wrong("Monitoring and evaluation systems to track the progress and success of return and "
                   "reintegration measures",
                   "the wrap mark ' - ' inside the list item (line 16) is kept: 'success of - return'"),
-            wrong("an evolving web of reintegration-related partnerships",
-                  "the broken line end 'reintegration- related' (line 63) is kept with its space"),
+            "an evolving web of reintegration-related partnerships",
         ),
     ),
     "nl-iom-host-agreement-2012": Expect(

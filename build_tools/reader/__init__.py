@@ -37,7 +37,7 @@ from .notes import NoteBody, absorb_interruptions, collect_notes, pair_markers
 from .paragraphs import Block, build_blocks
 from .stream import Stream, plain
 from .structure import build_structure
-from .words import Vocabulary, join_split_words, restore_hyphens, separate_glued
+from .words import Vocabulary, close_spaced_hyphens, join_split_words, restore_hyphens, separate_glued
 
 READER_VERSION = "2"  # part of the conversion cache key: change it when output changes for the same input
 
@@ -88,6 +88,7 @@ def _read(source: Source, report: ReadReport) -> Document:
     blocks = build_blocks(stream, vocabulary)
     blocks = split_glued(blocks, stream)
     for block, text in zip(blocks, separate_glued([b.text for b in blocks], stream.repaired)):
+        text = close_spaced_hyphens(text, stream.repaired)
         block.text = join_split_words(restore_hyphens(text, vocabulary, stream.repaired), vocabulary, stream.repaired)
     meta, found, blocks, title_line = read_metadata(blocks, stream, [b.text for b in blocks])
     diagnostics += found.diagnostics
@@ -108,7 +109,7 @@ def _read(source: Source, report: ReadReport) -> Document:
         diagnostics.append(Diagnostic(source.path, 1, "no-title",
                                       "No title was found in the text; the file name is used. Give one in a sidecar."))
         metadata = replace(metadata, title=source.name)
-    report.removed, report.repaired = stream.removed, stream.repaired
+    report.removed, report.repaired = stream.removed, stream.repaired + report.repaired
     report.removed_lines = stream.removed_lines
     return Document(
         name=source.name,
@@ -163,7 +164,8 @@ def _footnotes(bodies: list[NoteBody], labels: set[str], path: str, report: Read
             diagnostics.append(Diagnostic(path, body.line, "note-unreferenced",
                                           f"Note {label} has a text but no marker was found in the document; "
                                           "it is listed with the notes."))
-        inlines = parse_inlines(" ".join(x.strip() for x in body.lines), labels)
+        text = close_spaced_hyphens(" ".join(x.strip() for x in body.lines), report.repaired)
+        inlines = parse_inlines(text, labels)
         notes.append(Footnote(label, (Paragraph(inlines, body.line),), body.lost, body.line))
     report.notes_found = len(notes)
     return tuple(notes), diagnostics

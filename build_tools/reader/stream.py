@@ -38,7 +38,7 @@ def plain(text: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     """The text ends as a sentence or a clause does (full stop, question mark, colon, semicolon)."""
-    t = plain(re.sub(r"<sup>.*?</sup>", "", text)).rstrip()  # a note marker after the full stop
+    t = plain(re.sub(r"<sup>.*?</sup>|\s*\[\d{1,3}\]\s*$", "", text)).rstrip()  # a note marker after the full stop
     return not t or bool(_TERMINAL.search(t))
 
 

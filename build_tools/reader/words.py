@@ -81,6 +81,22 @@ def restore_hyphens(text: str, vocabulary: Vocabulary, counts: Counter) -> str:
     return _GLUED.sub(fix, text)
 
 
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=([^\W\d_]+))")
+# "pre- and post-war", "short- to medium-term": a hyphen that waits for the word after the next.
+_SUSPENDED = frozenset("and or to nor und oder et ou à en of y o e".split())
+
+
+def close_spaced_hyphens(text: str, counts: Counter) -> str:
+    """ "re- establishment" → "re-establishment": a hyphen that ended a line, its break left as a space."""
+    def fix(m: re.Match[str]) -> str:
+        if m.group(1).lower() in _SUSPENDED:
+            return m.group(0)
+        counts["spaced hyphens closed"] += 1
+        return "-"
+
+    return _SPACED_HYPHEN.sub(fix, text)
+
+
 _SPLIT = re.compile(r"(?<![\w’'-])([^\W\d_]+) (-?)([^\W\d_]+)(?![\w’'-])")
 
 

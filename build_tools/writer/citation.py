@@ -86,6 +86,7 @@ def front_matter(doc: Document, page: str, notice: str) -> str:
         ("citation_public_url", m.url),
         ("citation_pdf_url", m.pdf_url),
         ("citation_language", m.language),
+        ("date_printed", human_date(m.date) if m.date else ""),  # the print header's date, as a reader writes it
     ]
     lines = ["---", f"# {notice}"]
     lines += [f"{key}: {yaml_string(value)}" for key, value in fields if value]
