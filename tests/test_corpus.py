@@ -250,22 +250,19 @@ DOCS: dict[str, Expect] = {
                     "promouvoir la Cohésion Sociale dans la Zone Frontalière ».",
                     "title is the masthead 'Appel a Candidatures' (line 1), not the position's title "
                     "(lines 8-14)"),
-        notes=wrong(numbers(1, 3), "a fourth note is invented from '(POLIFRONT) et du Corps ...', a bullet's "
-                                   "wrapped line (lines 363-364)"),
+        notes=numbers(1, 3),
         passages=(
             "les déterminants de l’atteinte des résultats déclarés et confirmés par ladite évaluation",
             "avant le début de l'évaluation proprement dite, ce qui signifie avant toute entrevue formelle",
             "gérer tout le processus d’évaluation avec l’équipe et s’assurer également de la dissémination",
-            wrong("des représentants de la Police Frontalière en Haïti (POLIFRONT) et du Corps Spécialisé en "
+            "des représentants de la Police Frontalière en Haïti (POLIFRONT) et du Corps Spécialisé en "
                   "Sécurité Frontalière Terrestre",
-                  "the bullet is cut at line 363; its continuation is taken as the body of a note 4"),
         ),
     ),
     "haiti-dr-dialogue-inception-report-2025": Expect(
         title="Évaluation finale indépendante du projet Renforcement du dialogue binational entre Haïti et la "
               "République dominicaine pour promouvoir la cohésion sociale dans la zone frontalière",
-        notes=wrong((), "a note 1 (marker lost) is invented from 'Sociale (LIS) en prévention de conflits...', "
-                        "the wrapped second line of a bullet (lines 186-187); the report has no notes"),
+        notes=(),
         passages=(
             "Cette évaluation est essentielle pour mesurer les progrès accomplis, tirer des leçons des actions "
             "mises en place",
@@ -464,9 +461,7 @@ NOTE_TEXTS = [
     ("a-res-69-229", "20", "Ibid., vol. 2225, No. 39574."),
     ("a-res-70-296", "1", "A/70/976, annex I."),
     ("iom-mds-evaluation-annex-vii-asia-pacific-2025", "1", "See: https://ap-migrationdata.iom.int/en"),
-    pytest.param("haiti-dr-dialogue-evaluation-tor-2024", "2", "https://www.iom.int/data-protection",
-                 marks=pytest.mark.xfail(strict=True, reason="note 2 (line 547) swallows the schedule table's "
-                                                             "cells that follow it ('Responsable Consultant(e) ...')")),
+    ("haiti-dr-dialogue-evaluation-tor-2024", "2", "https://www.iom.int/data-protection"),
 ]
 
 

@@ -21,6 +21,7 @@ spaced number between words ("Crime 5 and"); `*` after a word. A found marker be
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import dataclass, field
 
 from .stream import HEADING, ITEM, NOTE, ROW, RULE, TEXT, Line, Stream, ends_sentence, plain
@@ -83,8 +84,9 @@ def _entries(lines: list[Line], labels_wanted: set[str] | None) -> list[NoteBody
         current = bodies[-1] if bodies else None
         if current is not None and not current.lines:
             current.lines.append(line.text)
-        elif current is not None and (not ends_sentence(current.lines[-1]) or line.text[:1].islower()):
-            current.lines.append(line.text)
+        elif current is not None and (line.text[:1].islower()
+                                      or (not ends_sentence(current.lines[-1]) and not line.gap)):
+            current.lines.append(line.text)  # across a blank line, only a lower-case rest goes on
         else:
             bodies.append(NoteBody(None, [line.text], line.no, line.page))
     # A text printed apart from its label belongs to a label that has no text, in order.
@@ -351,7 +353,8 @@ def absorb_interruptions(blocks: list, bodies: list[NoteBody], path: str, diagno
         if block.kind in (TEXT, ITEM) and _open_sentence(block):
             run = []
             j = i + 1
-            while j < len(blocks) and len(run) < 4 and blocks[j].kind == TEXT and not _starts_unit(blocks[j]):
+            while j < len(blocks) and len(run) < 4 and blocks[j].kind == TEXT and not _starts_unit(blocks[j]) \
+                    and _set_apart(blocks[j - 1], blocks[j]):
                 run.append(blocks[j])
                 j += 1
             lower = next((k for k, r in enumerate(run) if plain(r.text)[:1].islower()), None)
@@ -396,6 +399,13 @@ def _lost(path: str, line: int, host, label: str):
     where = f"the paragraph at line {host.line}"
     return Diagnostic(path, line, "note-marker-lost",
                       f"A note whose marker is lost was found inside {where}; it is kept as note {label} of that paragraph.")
+
+
+def _set_apart(before, block) -> bool:
+    """A note printed between two parts of a sentence stands apart: a blank line or a page break
+    before it. A line that simply follows is the sentence going on."""
+    first = block.parts[0] if block.parts else None
+    return first is None or first.gap or (before.parts and before.parts[-1].page != first.page)
 
 
 def _opens_sentence(text: str) -> bool:
@@ -459,17 +469,21 @@ def _bottom_notes(stream: Stream, expected: int) -> list[NoteBody]:
             label = _body_start(page[start])
             if label and label[0] == str(expected) and page[start].kind in (TEXT, ITEM) and start > 0:
                 bodies = _entries(page[start:], None)
-                labels = [b.label for b in bodies]
-                if labels == [str(expected + n) for n in range(len(labels))] and all(b.lines for b in bodies):
-                    best = (start, bodies)
+                lead = list(takewhile(lambda b: b.label is not None, bodies))
+                labels = [b.label for b in lead]
+                if labels == [str(expected + n) for n in range(len(labels))] and all(b.lines for b in lead):
+                    # What follows the notes unlabelled (a table's cells the extraction put
+                    # after them) stays text.
+                    rest = bodies[len(lead)].line if len(lead) < len(bodies) else None
+                    best = (start, lead, rest)
         if best is None:
             continue
-        start, bodies = best
+        start, bodies, rest = best
         before = " ".join(line.text for p in stream.pages[: k + 1] for line in (p if p is not page else page[:start]))
         if not any(label == bodies[0].label for _, _, label, _ in _candidates(before)):
             continue
         found.extend(bodies)
-        stream.pages[k] = page[:start]
+        stream.pages[k] = page[:start] + [x for x in page[start:] if rest is not None and x.no >= rest]
         expected += len(bodies)
     return found
 
