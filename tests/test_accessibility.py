@@ -115,7 +115,7 @@ def small_targets(page: Page, selector: str) -> list[str]:
 
 def test_tap_targets_are_at_least_24_px(phone: Page, site_url: str) -> None:
     phone.goto(site_url + DOCUMENT, wait_until="load")
-    selector = "article a.para-number, article .footnote-ref, article .footnote-backref, article .cite-button"
+    selector = "article a.para-number, article .footnote-ref, article .note-label, article .cite-button"
     assert phone.locator(selector).count() > 20
     assert small_targets(phone, selector) == []
     phone.goto(site_url + "glossary/", wait_until="load")
@@ -125,7 +125,7 @@ def test_tap_targets_are_at_least_24_px(phone: Page, site_url: str) -> None:
 
 def test_links_in_text_are_underlined(desktop: Page, site_url: str) -> None:
     desktop.goto(site_url + DOCUMENT, wait_until="load")
-    lines = desktop.locator("article p a:not(.para-number, .footnote-ref, .footnote-backref)").evaluate_all(
+    lines = desktop.locator("article p a:not(.para-number, .footnote-ref, .note-label)").evaluate_all(
         "els => els.map(e => getComputedStyle(e).textDecorationLine)")
     assert lines and set(lines) == {"underline"}, set(lines)
 
@@ -179,12 +179,14 @@ def test_print_shows_the_document_under_a_header(desktop: Page, site_url: str) -
     header = desktop.locator(".print-header")
     assert header.is_visible()
     assert header.inner_text().split("\n") == ["MC/INF/285", "14 November 2006", SITE_URL + DOCUMENT]
-    assert desktop.locator("article h2.generated").count() == 5
+    # Acronyms, Cites, Cited by, Related documents, Cite this document, About this text.
+    assert desktop.locator("article h2.generated").count() == 6
     assert not [h for h in desktop.locator("article h2.generated").all() if h.is_visible()]
     assert not desktop.locator("#related-documents ~ ul").first.is_visible()
-    assert desktop.locator("#notes").is_visible() and desktop.locator(".footnote li").first.is_visible()
+    assert desktop.locator("#notes").is_visible() and desktop.locator("div.note").first.is_visible()
     assert desktop.locator("a.para-number").nth(8).is_visible()
-    for hidden in (".cite-button", ".footnote-backref", ".headerlink", "dt.card-cite", ".md-header"):
+    assert desktop.locator("a.note-label").first.is_visible()  # a note's printed label prints
+    for hidden in (".cite-button", ".headerlink", "dt.card-cite", ".md-header"):
         assert not desktop.locator(hidden).first.is_visible(), hidden
     marks = desktop.locator("article abbr").evaluate_all(
         "els => [...new Set(els.map(e => getComputedStyle(e).borderBottomStyle + ' ' + getComputedStyle(e).textDecorationLine))]")

@@ -43,7 +43,7 @@ def front_matter(markdown: str) -> dict:
     ("chapter-i", "chapter I"),
     ("title", ""),
     ("notes", ""),
-    ("fn:1", ""),
+    ("note-1", ""),
 ])
 def test_cite_label(anchor: str, label: str) -> None:
     assert cite_label(anchor) == label

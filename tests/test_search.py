@@ -72,7 +72,8 @@ def test_index_holds_the_documents_own_text_only() -> None:
     mc = [e for e in entries if e["location"].startswith("documents/mc-inf-285/")]
     units = [f"para-{n}" for n in range(1, 9)] + ["para-8-a", "para-8-b", "para-8-c"] + [f"para-{n}" for n in (9, 10, 11)]
     assert [e["location"].split("#")[-1] for e in mc] == ["documents/mc-inf-285/"] + units + ["notes"]
-    assert mc[0]["text"].startswith("Symbol MC/INF/285 Date 14 November 2006 Issuing body IOM Council")
+    assert mc[0]["text"].startswith("Symbol MC/INF/285 As printed IOM – UN RELATIONSHIP Date 14 November 2006 "
+                                    "Issuing body IOM Council")
     assert "BibTeX" not in mc[0]["text"]  # the card's pointer to the Cite section
     assert all(e["tags"] == ["MC/INF/285", "MC INF 285"] for e in mc)
     notes = mc[-1]["text"]
