@@ -110,8 +110,9 @@ zensical-site: $(ZENSICAL_VENV)/.installed docs $(SHIM)
 zensical: zensical-site $(VENV)/.test-installed
 	$(PY) -m pytest -m zensical
 
-bench: $(VENV)/.installed
-	$(PY) -m build_tools bench
+# make bench [SIZES=5,100,1000]: the whole pipeline at scale (see build_tools/bench.py).
+bench: $(VENV)/.installed $(SHIM)
+	$(PY) -m build_tools bench --sizes $(or $(SIZES),5,100,1000)
 
 clean:
 	rm -rf site site-zensical dist build .cache .pytest_cache

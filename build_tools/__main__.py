@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="fail when docs/ differs from a fresh conversion")
     s = sub.add_parser("site", help="build site/ and the offline bundle (after `build`)")
     s.add_argument("--bundle", type=Path, required=True)
-    sub.add_parser("bench", help="time the conversion on the corpus and on scaled copies")
+    bench = sub.add_parser("bench", help="the whole pipeline on synthetic corpora: time, memory, sizes")
+    bench.add_argument("--sizes", default="5,100,1000", help="corpus sizes, comma-separated (default: 5,100,1000)")
     v = sub.add_parser("verify", help="the quality report: each source compared with its page in docs/")
     v.add_argument("names", nargs="*", help="only these documents (source names)")
     form = v.add_mutually_exclusive_group()
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from .bench import main as bench_main
 
-            return bench_main(root)
+            return bench_main(root, tuple(int(n) for n in args.sizes.split(",")))
         if args.command == "verify":
             from .verify import main as verify_main
 

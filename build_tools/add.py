@@ -20,7 +20,8 @@ from pathlib import Path
 import yaml
 
 from .model import Document, Source
-from .pipeline import BuildResult, convert, document_page, write_pages
+from .paths import document_page
+from .pipeline import BuildResult, convert, write_pages
 from .reader import read
 from .sidecar import RESERVED_NAMES, page_key, validate, value_problem
 from .sources import MAX_BYTES, SourceError, decode
@@ -256,7 +257,7 @@ def add(root: Path, path: Path, url: str = "", symbol: str = "", today: datetime
         raise
     write_pages(result, root / "docs")
     document = next(d for d in result.documents if d.name == name)
-    return Added(name, text_path, sidecar_path, extraction, document, document_page(document), result)
+    return Added(name, text_path, sidecar_path, extraction, document, document_page(document.name), result)
 
 
 def main(root: Path, path: Path, url: str = "", symbol: str = "") -> int:

@@ -267,6 +267,15 @@ class Document:
         return [b for b in walk_blocks(self.blocks) if isinstance(b, NumberedParagraph)]
 
 
+@dataclass(frozen=True)
+class Location:
+    """A citable place in a document: `anchor` on its page, `label` as a reader cites it."""
+
+    document: str
+    anchor: str  # "para-3", a heading's anchor ("section-2-7"), or "title"
+    label: str  # "para. 3", "section 2.7", "para. 3, note 2", "beginning"
+
+
 # --- Traversal helpers shared by enrichers and the writer --------------------
 
 
@@ -279,6 +288,34 @@ def walk_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk_blocks(item.blocks)
+
+
+def block_inlines(block: Block) -> Iterator[tuple[Inline, ...]]:
+    """Every inline sequence a block holds itself (a heading's, a paragraph's, a table's cells)."""
+    if isinstance(block, (Heading, Paragraph)):
+        yield block.inlines
+    elif isinstance(block, Table):
+        yield block.caption
+        for row in (block.header, *block.rows):
+            for cell in row:
+                yield cell.inlines
+
+
+def walk_inlines(nodes: Iterable[Inline]) -> Iterator[Inline]:
+    """Yield every inline, depth first, containers (emphasis, links) before their children."""
+    for node in nodes:
+        yield node
+        if isinstance(node, (Emphasis, Reference)):
+            yield from walk_inlines(node.children)
+
+
+def query(blocks: Iterable[Block], kind: type) -> Iterator:
+    """Every inline of type `kind` in `blocks` and the blocks inside them, in reading order."""
+    for block in walk_blocks(blocks):
+        for inlines in block_inlines(block):
+            for node in walk_inlines(inlines):
+                if isinstance(node, kind):
+                    yield node
 
 
 InlineMap = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]

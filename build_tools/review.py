@@ -18,7 +18,8 @@ from pathlib import Path
 
 import markdown
 
-from .pipeline import convert, document_page
+from .paths import document_page
+from .pipeline import convert
 from .quality import quality_report, report_markdown
 
 EXTENSIONS = ["abbr", "attr_list", "footnotes", "tables", "toc"]  # those of mkdocs.yml
@@ -127,7 +128,7 @@ def review(root: Path, base: str) -> tuple[str, bool]:
     failing: list[str] = []
     for name in names:
         doc = by_name[name]
-        page = document_page(doc)
+        page = document_page(doc.name)
         text = result.pages[page]
         report = quality_report(name, doc_source_text(root, doc.source_path), text)
         if not report.ok:

@@ -25,7 +25,7 @@ from pathlib import Path
 import markdown
 
 from .model import Source
-from .reader import ReadReport, read_with_report
+from .reader import ReadReport
 from .sources import load_sources
 
 EXTENSIONS = ["abbr", "attr_list", "def_list", "md_in_html", "tables", "toc"]  # as mkdocs.yml
@@ -345,13 +345,16 @@ def _visible_text(region: str) -> list[str]:
 
 def verify_all(root: Path, names: list[str] | None = None) -> list[Report]:
     """The report of every source (or of the named ones), against the pages in docs/."""
+    from .corpus import load_prepared, prepare_corpus  # the build's cache: what it read is not read again
+
     reports = []
-    for source in load_sources(root / "source_texts", root):
-        if names and source.name not in names:
-            continue
+    sources = [s for s in load_sources(root / "source_texts", root) if not names or s.name in names]
+    keys, _ = prepare_corpus(sources, root)
+    for source, key in zip(sources, keys):
+        prepared = load_prepared(root, key)
+        document, read = prepared.document, prepared.report
         page = root / "docs" / "documents" / f"{source.name}.md"
         text = page.read_text(encoding="utf-8") if page.exists() else ""
-        document, read = read_with_report(source)
         report = verify_document(source.name, source.text, text, read)
         report.errors = sum(1 for d in document.diagnostics if d.severity == "error")
         report.warnings = sum(1 for d in document.diagnostics if d.severity != "error")

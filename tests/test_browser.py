@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from build_tools import dates
+
 from site_support import ROOT
 
 if TYPE_CHECKING:
@@ -110,14 +112,26 @@ def online(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_home_page_lists_the_documents(online: Page, site_url: str) -> None:
+def test_home_page_lists_the_latest_documents(online: Page, site_url: str, corpus) -> None:
     online.goto(site_url)
     table = online.locator("article table").first
     links = table.locator("a[href^='documents/']")
     hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    sources = {p.stem for p in (ROOT / "source_texts").glob("*.txt")}
-    assert {slug_of(h) for h in hrefs} == sources, hrefs
+    newest = sorted(corpus.documents, key=lambda d: (dates.sort_key(d.metadata.date), d.name), reverse=True)[:10]
+    assert sorted(slug_of(h) for h in hrefs) == sorted(d.name for d in newest), hrefs
     assert table.is_visible()
+
+
+def test_the_document_index_leads_to_every_document(online: Page, site_url: str) -> None:
+    """Each document is one click from a year of the index, and the years add up to the collection."""
+    online.goto(site_url + "documents/")
+    years = online.locator("#by-year + ul a").evaluate_all("els => els.map(e => e.href)")
+    found = set()
+    for url in years:
+        online.goto(url)
+        found |= {slug_of(h) for h in online.locator("article table a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))")}
+    assert found == {p.stem for p in (ROOT / "source_texts").glob("*.txt")}
 
 
 def test_document_page(online: Page, site_url: str) -> None:
@@ -143,7 +157,7 @@ def test_search_finds_the_glossary_entry_and_the_documents(online: Page, site_ur
     """An acronym or its expansion brings its glossary entry and the documents that use it first."""
     online.goto(site_url)
     pages = list(dict.fromkeys(h.split("#")[0].split("?")[0] for h in search(online, query)))
-    assert any(p.rstrip("/").endswith("glossary") for p in pages[:3]), pages
+    assert pages[0].rstrip("/").endswith("glossary/gfmd"), pages  # the acronym's own page first
     assert "mc-2353" in {slug_of(p) for p in pages[:5]}, pages
 
 
@@ -161,6 +175,10 @@ def test_offline_bundle_from_file_urls(browser: Browser, bundle_dir: Path) -> No
     try:
         page = context.new_page()
         page.goto((bundle_dir / "index.html").as_uri())
+        with page.expect_navigation(wait_until="load"):
+            page.locator("article a[href$='documents/index.html']").first.click()  # the document index
+        with page.expect_navigation(wait_until="load"):
+            page.locator("#by-year + ul a", has_text="1997").click()  # the year of A/52/314
         table = page.locator("article table").first
         assert table.is_visible()
         with page.expect_navigation(wait_until="load"):

@@ -270,13 +270,13 @@ def test_first_use_links_but_not_in_headings() -> None:
     out = apply_glossary(d, small_glossary(d))
     uses = acronyms(out)
     assert [(a.key, a.link) for a in uses] == [
-        ("UN", None), ("UN", "glossary.md#un"), ("UN", None)]
+        ("UN", None), ("UN", "glossary/un.md"), ("UN", None)]
     heading = out.blocks[0]
     assert isinstance(heading, Heading) and any(isinstance(n, Acronym) for n in heading.inlines)
     title, items = out.appendix
     assert (title.level, title.anchor) == (2, "acronyms")
     [item] = items.items
-    assert item.blocks[0].inlines == (Acronym("UN", "UN", "United Nations", "glossary.md#un"),
+    assert item.blocks[0].inlines == (Acronym("UN", "UN", "United Nations", "glossary/un.md"),
                                       Text(" — United Nations"))
 
 
@@ -372,20 +372,24 @@ def test_coverage_reports_unexplained_words() -> None:
     assert [f"{p.path}:{p.line}: {p.message}" for p in problems] == ["source_texts/x.txt:2: XYZ has no expansion"]
 
 
-def test_glossary_page(corpus, root) -> None:
-    page = corpus.pages["glossary.md"]
-    assert page.startswith("---\n# " + generated_notice("source_texts/*.txt", CURATED) + "\nsearch:\n  boost: 3\n---\n")
-    assert generated_comment("source_texts/*.txt", CURATED) in page
-    for key, anchor in (("GMG", "gmg"), ("P&amp;B", "p-b"), ("UNGA/HLD", "unga-hld"), ("HIV/AIDS", "hiv-aids")):
-        assert re.search(rf"^### {re.escape(key)}(: .+)? \{{#{anchor}\}}$", page, re.M), key
-    gmg = page.split("{#gmg}")[1].split("\n### ")[0]
-    assert "(documents/mc-inf-285.md#para-3)" in gmg and "(documents/a-c-2-61-7.md#para-4)" in gmg
-    mentions = gmg.split("{#gmg-mentions}")[1]
+def test_glossary_pages(corpus, root) -> None:
+    """An index of every acronym, and a page per acronym whose size follows the documents using it."""
+    index = corpus.pages["glossary/index.md"]
+    assert index.startswith("---\n# " + generated_notice("source_texts/*.txt", CURATED))
+    assert generated_comment("source_texts/*.txt", CURATED) in index
+    for key, page, anchor in (("GMG", "gmg", "gmg"), ("P&amp;B", "p-b", "p-b"), ("UNGA/HLD", "unga-hld", "unga-hld"),
+                              ("HIV/AIDS", "hiv-aids", "hiv-aids")):
+        assert f"| [{key}]({page}.md){{ #{anchor} }} |" in index, key
+        assert re.search(rf"^# {re.escape(key)}(: .+)? \{{#{anchor}\}}$", corpus.pages[f"glossary/{page}.md"], re.M), key
+    gmg = corpus.pages["glossary/gmg.md"]
+    assert "(../documents/mc-inf-285.md#para-3)" in gmg and "(../documents/a-c-2-61-7.md#para-4)" in gmg
+    mentions = gmg.split("{#mentions}")[1]
     assert mentions.index("A/C.2/61/7") < mentions.index("MC/INF/285") < mentions.index("MC/2353")
-    assert "sixteen" not in mentions and "15 United Nations" in mentions
+    used = gmg.split("{#used}")[1].split("{#about}")[0]
+    assert "- [MC/2353](../documents/mc-2353.md) (24):" in used  # its count, and only its first places
     for body in ("gfmd", "hld", "rcp", "idm", "gcim"):
-        assert f"{{#{body}-about}}" in page and f"{{#{body}-mentions}}" in page
-    assert "  - Glossary: glossary.md" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "{#about}" in corpus.pages[f"glossary/{body}.md"] and "{#mentions}" in corpus.pages[f"glossary/{body}.md"]
+    assert "  - Glossary: glossary/index.md" in (root / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_every_document_with_acronyms_has_an_acronyms_section(corpus) -> None:

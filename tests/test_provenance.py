@@ -123,7 +123,8 @@ def test_every_document_page_has_the_section(corpus) -> None:
     [
         ("documents/a-52-314.md", True, f"{REPO}/edit/main/source_texts/a-52-314.yml"),
         ("documents/mc-2353.md", False, f"{REPO}/new/main/source_texts?filename=mc-2353.yml"),
-        ("glossary.md", False, f"{REPO}/edit/main/source_texts/glossary.yml"),
+        ("glossary/index.md", False, f"{REPO}/edit/main/source_texts/glossary.yml"),
+        ("glossary/gfmd.md", False, f"{REPO}/edit/main/source_texts/glossary.yml"),
         ("documents/index.md", False, None),
         ("index.md", False, None),
     ],

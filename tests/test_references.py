@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 
@@ -34,7 +35,7 @@ from build_tools.references import (
     resolve_document,
     scan,
 )
-from build_tools.writer.markdown import generated_comment
+from build_tools.writer.markdown import generated_comment, generated_notice
 
 # --- The grammar: what is a reference ---------------------------------------------------------
 
@@ -259,7 +260,7 @@ def test_outside_the_collection() -> None:
     doc, _ = resolved("un-report")
     targets = {r.children[0].text: r.target for r in references(doc)}
     assert targets["A/60/871"] == "https://undocs.org/A/60/871"
-    assert targets["MC/INF/263"] == "cited-documents.md#mc-inf-263"  # an IOM symbol: its index entry
+    assert targets["MC/INF/263"] == "cited/mc-inf.md#mc-inf-263"  # an IOM symbol: its index entry
     assert targets["resolution 61/208"] == "https://undocs.org/A/RES/61/208"
     assert targets["resolution 1997/14"] == "https://undocs.org/E/CN.4/RES/1997/14"
 
@@ -361,7 +362,7 @@ def test_a_resolution_recalls_resolutions_of_its_own_body() -> None:
 def test_a_body_without_resolution_symbols_is_listed_not_linked() -> None:
     d = make_doc("r", "", "Recalling Commission on Population and Development resolution 2006/2.")
     doc, (c,) = resolve_document(d, gather([d]))
-    assert c.target == "cited-documents.md#commission-on-population-and-development-resolution-2006-2"
+    assert c.target == "cited/named-c.md#commission-on-population-and-development-resolution-2006-2"
     assert not doc.diagnostics
 
 
@@ -378,17 +379,19 @@ def test_backlinks_are_the_inversion_of_resolved_references() -> None:
 
 def test_sections_and_related_without_acronyms() -> None:
     docs, citations = link_references(CORPUS)
-    enriched, page = add_citation_sections(docs, citations)
+    enriched, pages = add_citation_sections(docs, citations)
     paper = next(d for d in enriched if d.name == "council-paper")
     headings = [b.anchor for b in paper.appendix if isinstance(b, Heading)]
     assert headings == ["cites", "cited-by", "related-documents"]
     cited_by = paper.appendix[paper.appendix.index(next(b for b in paper.appendix if getattr(b, "anchor", "") == "cited-by")) + 1]
     assert isinstance(cited_by, ListBlock)
     assert references_in(cited_by) == ["documents/un-report.md#para-1"] * 2  # para. 3 and para. 7 of it
-    related = related_documents(docs, citations)
+    related = related_documents([d.name for d in docs], citations)
     assert [r.document for r in related["council-paper"]] == ["un-report"]
     assert related["council-paper"][0].direct == 2
-    assert page.startswith(generated_comment("source_texts/*.txt"))
+    assert set(pages) == {"cited/index.md", "cited/mc-inf.md", "cited/a-60.md", "cited/a-res-61.md",
+                          "cited/e-cn-4-res-1997.md"}
+    assert all(page.startswith("---\n# " + generated_notice("source_texts/*.txt")) for page in pages.values())
 
 
 def references_in(block) -> list[str]:
@@ -431,7 +434,7 @@ def test_every_printed_symbol_in_the_corpus_is_linked_or_reported(corpus, root) 
 def test_seed_counts(corpus) -> None:
     refs = [r for d in corpus.documents if d.name in SEEDS for r in references(d)]
     undocs = [r for r in refs if r.target.startswith("https://undocs.org/")]
-    index = [r for r in refs if r.target.startswith("cited-documents.md#")]
+    index = [r for r in refs if r.target.startswith("cited/")]
     inside = [r for r in refs if r.target.startswith("documents/")]
     assert (len(refs), len(inside), len(undocs), len(index)) == (37, 0, 31, 6)
 
@@ -474,24 +477,26 @@ def test_acronyms_never_enter_references(corpus) -> None:
             assert not any(isinstance(n, Acronym) for n in ref.children)
 
 
-def test_index_page(corpus, root) -> None:
-    page = corpus.pages["cited-documents.md"]
-    assert page.startswith(generated_comment("source_texts/*.txt"))
-    for anchor in ("mc-inf-263", "a-res-61-208", "e-1997-23-e-cn-4-1997-150", "iom-constitution",
-                   "e-cn-4-res-1997-14", "e-1995-69"):
-        assert f"{{#{anchor}}}" in page
-    assert "report of the Secretary-General on international migration and development" in page
-    assert "[MC/INF/285, para. 4](documents/mc-inf-285.md#para-4)" in page
-    assert "Cited documents: cited-documents.md" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+def test_index_pages(corpus, root) -> None:
+    """The index of cited documents: a page per series of symbols, and a page listing the series."""
+    index = corpus.pages["cited/index.md"]
+    for series, page in (("MC/INF", "mc-inf.md"), ("A/RES/61", "a-res-61.md"), ("E/1997", "e-1997.md"),
+                         ("named I", "named-i.md")):
+        assert f"[{series}]({page})" in index, series
+    for page, anchor in (("mc-inf", "mc-inf-263"), ("a-res-61", "a-res-61-208"), ("e-1997", "e-1997-23-e-cn-4-1997-150"),
+                         ("named-i", "iom-constitution"), ("e-cn-4-res-1997", "e-cn-4-res-1997-14"), ("e-1995", "e-1995-69")):
+        assert f"{{#{anchor}}}" in corpus.pages[f"cited/{page}.md"], anchor
+    assert "report of the Secretary-General on international migration and development" in corpus.pages["cited/e-1995.md"]
+    assert "[MC/INF/285, para. 4](../documents/mc-inf-285.md#para-4)" in corpus.pages["cited/a-60.md"]  # A/60/871
+    assert "Cited documents: cited/index.md" in (root / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_every_index_link_and_backlink_has_its_anchor(corpus) -> None:
     anchors = {p: set(re.findall(r"\{#([\w-]+)", text)) | set(re.findall(r"\{ #([\w-]+)", text))
                for p, text in corpus.pages.items()}
-    for page in ["cited-documents.md"] + [f"documents/{d.name}.md" for d in corpus.documents]:
+    for page in [p for p in corpus.pages if p.startswith("cited/")] + [f"documents/{d.name}.md" for d in corpus.documents]:
         for target in re.findall(r"\]\(([^)\s]+\.md)#([\w-]+)", corpus.pages[page]):
-            path = re.sub(r"^(\.\./)+", "", target[0])
-            path = path if path in corpus.pages else f"documents/{path}"
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), target[0]))
             assert target[1] in anchors[path], (page, target)
 
 

@@ -1,9 +1,10 @@
 """The acronym glossary: extraction, the curated file, the enricher, the page, the coverage check.
 
-`add_glossary(documents, root)` is the pipeline stage: it builds the glossary from every
-document and `source_texts/glossary.yml`, applies it to each document and returns the
-enriched documents with the page `docs/glossary.md`. A curated file with errors stops
-the build (GlossaryError, which the command line prints as `path:line: message`).
+The build takes each document's definitions (`glossary_facts`), joins them with
+`source_texts/glossary.yml` into the glossary once, applies it to each document and writes the
+glossary's pages from what each enriched document uses (see `corpus` and `page`).
+`add_glossary(documents, root)` does the same for a list of documents in memory. A curated file
+with errors stops the build (GlossaryError, printed as `path:line: message`).
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ from .context import not_an_acronym
 from .curated import Curated, load_curated, parse_curated
 from .entries import Glossary, build_glossary, compile_forms
 from .extract import extract_definitions
-from .page import write_glossary
+from .page import Corpus, by_date, mentions_of, uses_of, write_glossary_pages
 
 CURATED = "source_texts/glossary.yml"
-PAGE = "glossary.md"
 
 __all__ = [
     "Curated", "Glossary", "GlossaryError", "add_glossary", "apply_glossary", "build_glossary",
-    "coverage", "extract_definitions", "load_curated", "parse_curated", "write_glossary",
+    "coverage", "extract_definitions", "load_curated", "parse_curated", "write_glossary_pages",
 ]
 
 
@@ -48,11 +48,28 @@ def load_glossary(documents: list[Document], root: Path) -> Glossary:
     return glossary
 
 
-def add_glossary(documents: list[Document], root: Path) -> tuple[list[Document], str]:
-    """The pipeline stage: every document with its acronyms marked up, and the glossary page."""
+def add_glossary(documents: list[Document], root: Path) -> tuple[list[Document], dict[str, str]]:
+    """In memory: every document with its acronyms marked up, and the glossary's pages."""
     glossary = load_glossary(documents, root)
     enriched = [apply_glossary(doc, glossary) for doc in documents]
-    return enriched, write_glossary(enriched, glossary, CURATED)
+    return enriched, write_glossary_pages(glossary, corpus_of(enriched, glossary), CURATED)
+
+
+def corpus_of(documents: list[Document], glossary: Glossary | None = None) -> Corpus:
+    """What the glossary's pages need of enriched documents in memory."""
+    from .entries import glossary_facts
+
+    metadata = by_date({d.name: d.metadata for d in documents})
+    by_name = {d.name: d for d in documents}
+    uses: dict[str, list] = {}
+    mentions: dict[str, list] = {}
+    for name in metadata:
+        for key, places in uses_of(by_name[name]):
+            uses.setdefault(key, []).append((name, places))
+        for key, found in mentions_of(by_name[name], glossary) if glossary else ():
+            mentions.setdefault(key, []).append((name, found))
+    labels = {d.name: dict(glossary_facts(d).labels) for d in documents}
+    return Corpus(metadata, labels, uses, mentions)
 
 
 _CANDIDATE = re.compile(r"(?<![\w&/])(?P<candidate>[A-Z][A-Z0-9&]*[A-Z0-9])(?P<cplural>s)?(?![\w&/])")

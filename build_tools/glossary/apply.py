@@ -28,10 +28,10 @@ from ..model import (
     Text,
     map_inlines,
 )
+from ..paths import glossary_page
 from .context import in_capitals
 from .entries import Glossary
 
-GLOSSARY_PAGE = "glossary.md"
 APPENDIX_ANCHOR = "acronyms"
 
 
@@ -75,7 +75,7 @@ class _Rewriter:
             link = None
             if not self.in_heading and key not in self.linked:
                 self.linked.add(key)
-                link = f"{GLOSSARY_PAGE}#{self.glossary.entry(key).anchor}"
+                link = glossary_page(key)
             out.append(Acronym(m.group(0), key, self.expansion(key), link))
             last = m.end()
         if last == 0:
@@ -109,7 +109,7 @@ def acronyms_section(used: dict[str, str], glossary: Glossary) -> tuple[Block, .
     """Heading "Acronyms in this document" and a list: ACR — expansion, each linked to its entry."""
     items = tuple(
         ListItem((Paragraph((
-            Acronym(key, key, expansion, f"{GLOSSARY_PAGE}#{glossary.entry(key).anchor}"),
+            Acronym(key, key, expansion, glossary_page(key)),
             Text(f" — {expansion}"),
         )),))
         for key, expansion in sorted(used.items(), key=lambda kv: kv[0].casefold())

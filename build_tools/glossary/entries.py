@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Diagnostic, Document
 from .curated import Curated, CuratedEntry, Dated, date_key
@@ -59,13 +60,18 @@ class Glossary:
     pattern: re.Pattern[str] = field(hash=False, compare=False)
     dates: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document → date
     ignored: frozenset[str] = frozenset()
+    by_key: dict[str, Entry] = field(default_factory=dict, hash=False, compare=False)
 
-    @property
-    def keys(self) -> set[str]:
-        return set(self.forms)
+    def __post_init__(self) -> None:
+        if not self.by_key:
+            self.by_key.update((e.key, e) for e in self.entries)
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.forms)
 
     def entry(self, key: str) -> Entry:
-        return next(e for e in self.entries if e.key == key)
+        return self.by_key[key]
 
     def key_of(self, printed: str) -> str:
         return self.forms[printed]
@@ -128,30 +134,46 @@ def _forms(keys: set[str], curated: Curated) -> dict[str, str]:
     return forms
 
 
-def build_glossary(documents: list[Document], curated: Curated) -> tuple[Glossary, list[Diagnostic]]:
+@dataclass(frozen=True)
+class GlossaryFacts:
+    """What one document gives the glossary: its date, its definitions, its citable places."""
+
+    name: str
+    date: str
+    definitions: tuple[Definition, ...]
+    labels: tuple[tuple[str, str], ...]  # (anchor, label) of every unit, in page order
+
+
+def glossary_facts(doc: Document) -> GlossaryFacts:
+    labels = dict.fromkeys((u.location.anchor, u.location.label) for u in iter_units(doc) if not u.note)
+    return GlossaryFacts(doc.name, doc.metadata.date, tuple(extract_definitions(doc)), tuple(labels))
+
+
+def build_glossary(documents: list[Document] | list[GlossaryFacts], curated: Curated) -> tuple[Glossary, list[Diagnostic]]:
     """Definitions from every document plus the curated file → the glossary, and its problems."""
-    dates = {doc.name: doc.metadata.date for doc in documents}
-    order = {doc.name: (date_key(doc.metadata.date), doc.name) for doc in documents}
+    facts = [d if isinstance(d, GlossaryFacts) else glossary_facts(d) for d in documents]
+    dates = {f.name: f.date for f in facts}
+    order = {f.name: (date_key(f.date), f.name) for f in facts}
     found: dict[str, list[Definition]] = {}
-    for doc in documents:
-        for d in extract_definitions(doc):
+    for f in facts:
+        for d in f.definitions:
             found.setdefault(d.key, []).append(d)
     keys = set(found) | {e.key for e in curated.entries}
     entries = tuple(
         Entry(key, tuple(sorted(found.get(key, []), key=lambda d: order[d.location.document])), curated.entry(key))
         for key in sorted(keys)
     )
-    problems = _check(entries, documents, curated)
+    problems = _check(entries, facts, curated)
     forms = _forms(keys, curated)
     glossary = Glossary(entries, forms, compile_forms(list(forms)), dates, curated.ignored - keys)
     return glossary, problems
 
 
-def _check(entries: tuple[Entry, ...], documents: list[Document], curated: Curated) -> list[Diagnostic]:
+def _check(entries: tuple[Entry, ...], facts: list[GlossaryFacts], curated: Curated) -> list[Diagnostic]:
     """Anchors that collide, statement sources that do not exist, ignored words that are keys."""
     problems: list[Diagnostic] = []
     seen: dict[str, str] = {}
-    anchors = {doc.name: _anchors(doc) for doc in documents}
+    anchors = {f.name: {a for a, _ in f.labels} | {"title"} for f in facts}
     for entry in entries:
         line = entry.curated.line if entry.curated else 0
         if entry.anchor in seen:
@@ -169,7 +191,3 @@ def _check(entries: tuple[Entry, ...], documents: list[Document], curated: Curat
         if word in keys:
             problems.append(Diagnostic(curated.path, 0, "glossary-ignore", f"{word} is ignored but is a glossary key", "error"))
     return problems
-
-
-def _anchors(doc: Document) -> set[str]:
-    return {unit.location.anchor for unit in iter_units(doc)} | {"title"}

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..model import (
+    Location,
     Table,
     Block,
     Document,
@@ -54,15 +55,6 @@ _STATEMENT = re.compile(
 )
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|[()\[\]–—]")
 _WORD = re.compile(r"[A-Za-z0-9][\w’'&-]*")
-
-
-@dataclass(frozen=True)
-class Location:
-    """A citable place in a document: `anchor` on its page, `label` as a reader cites it."""
-
-    document: str
-    anchor: str  # "para-3", or the nearest heading's anchor ("section-2-7", "title")
-    label: str  # "para. 3", "section 2.7", "para. 3, note 2"
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """What the citations add up to: the index of cited documents, backlinks and related documents.
 
-`write_index_page` renders docs/cited-documents.md: every cited document, what the texts
-say it is, the link to it, and the paragraphs citing it. `citation_sections` gives each
-document page its appendix: "Cites", "Cited by" and "Related documents". Everything here
-is computed once over the whole corpus from the citations that resolution produced.
+`write_index_pages` renders the index of cited documents: a page per series of symbols
+(docs/cited/a-52.md, cited/mc-inf.md, …) with every cited document, what the texts say it
+is, the link to it and the first paragraphs citing it, and docs/cited/index.md listing the
+series. A document page gets "Cites" (from its own citations), then "Cited by" and
+"Related documents" (from everyone's). Everything is computed once over the corpus from
+inverted indexes of the citations, so that it grows with the corpus, not with its square.
 """
 
 from __future__ import annotations
@@ -27,12 +29,15 @@ from ..model import (
     Reference,
     Table,
     Text,
+    plain_text,
+    query,
     walk_blocks,
 )
-from ..writer.markdown import MarkdownWriter, generated_comment
+from ..writer.markdown import MarkdownWriter, escape, generated_comment
 from ..writer.pages import sort_key
+from ..paths import CITED_INDEX, cited_page, cited_series
 from .grammar import split_joint
-from .resolve import INDEX_PAGE, UNDOCS, Citation, Cited, cited_as, page_of
+from .resolve import UNDOCS, Citation, Cited, cited_as, page_of, target_of
 
 GROUPS = (
     ("collection", "Documents in this collection", "in-the-collection"),
@@ -79,7 +84,7 @@ def _links(items: list[tuple[str, str]]) -> tuple[Inline, ...]:
 def _distinct(citations: Iterable[Citation], label) -> list[tuple[str, str]]:
     seen: dict[tuple[str, str], None] = {}
     for c in citations:
-        seen.setdefault((label(c), c.location.target), None)
+        seen.setdefault((label(c), target_of(c.location)), None)
     return list(seen)
 
 
@@ -87,7 +92,9 @@ def _description(cited: list[Citation]) -> str:
     return max((c.description for c in cited), key=len, default="")
 
 
-# --- The index page ------------------------------------------------------------------------
+# --- The index pages --------------------------------------------------------------------------
+
+CITING_SHOWN = 20  # citing places listed under an entry; the rest are counted
 
 
 def _entry(key: str, cited: list[Citation], names: dict[str, str]) -> list[Block]:
@@ -111,81 +118,92 @@ def _entry(key: str, cited: list[Citation], names: dict[str, str]) -> list[Block
     else:
         where = (Text("Not in this collection; no online resolver is known for its symbol."),)
     cites = _distinct(cited, lambda c: _where(c, names))
+    shown = _links(cites[:CITING_SHOWN])
+    more = len(cites) - CITING_SHOWN
+    if more > 0:
+        shown += (Text(f"; and {_plural(more, 'other place')}"),)
     items = (
         ListItem((Paragraph(where),)),
-        ListItem((Paragraph((Text(f"Cited {len(cited)} time{'s' if len(cited) != 1 else ''} in: "),) + _links(cites)),)),
+        ListItem((Paragraph((Text(f"Cited {len(cited)} time{'s' if len(cited) != 1 else ''} in: "),) + shown),)),
     )
     return blocks + [ListBlock(items)]
 
 
-def index_blocks(documents: list[Document], citations: Iterable[Citation]) -> list[Block]:
-    """The body of docs/cited-documents.md, as model blocks."""
-    names = {d.name: cited_as(d) for d in documents}
-    order = {d.name: k for k, d in enumerate(sorted(documents, key=sort_key))}
+def _group_title(key: str, kind: str) -> str:
+    return next(title for k, title, _ in GROUPS if k == kind)
+
+
+def index_pages(names: dict[str, str], order: dict[str, int], citations: Iterable[Citation]) -> dict[str, list[Block]]:
+    """The index of cited documents as model blocks, page by page: one page per series of symbols,
+    and the page listing the series. `order` ranks the citing documents (oldest first)."""
     by_key = backlinks(citations)
     for cited in by_key.values():
         cited.sort(key=lambda c: order.get(c.location.document, len(order)))
+    pages: dict[str, list[tuple[str, str]]] = defaultdict(list)  # page → (kind, key)
+    for key, cited in by_key.items():
+        pages[cited_page(key)].append((cited[0].cited.kind, key))
+    out: dict[str, list[Block]] = {}
+    series: list[tuple[str, str, int, int]] = []  # (page, group name, kind rank, entries)
+    for page, entries in pages.items():
+        blocks: list[Block] = []
+        for kind, title, anchor in GROUPS:
+            keys = sorted((k for knd, k in entries if knd == kind), key=_natural)
+            if not keys:
+                continue
+            blocks.append(Heading(2, (Text(title),), anchor))
+            for key in keys:
+                blocks.extend(_entry(key, by_key[key], names))
+        rank = min(next(i for i, (k, _, _) in enumerate(GROUPS) if k == kind) for kind, _ in entries)
+        series.append((page, cited_series(entries[0][1]), rank, len(entries)))
+        out[page] = blocks
     total = sum(len(v) for v in by_key.values())
-    blocks: list[Block] = [Paragraph((Text(
+    index: list[Block] = [Paragraph((Text(
         f"The {len(by_key)} documents cited in the collection, from {total} references in its "
-        f"{len(documents)} documents. Each entry gives what the texts say the document is, links to it "
-        "(on undocs.org for United Nations symbols) and lists every paragraph that cites it, oldest "
-        "document first. In the pages, each citation links straight to its document."),))]
-    for kind, title, anchor in GROUPS:
-        keys = sorted((k for k, v in by_key.items() if v[0].cited.kind == kind), key=_natural)
-        if not keys:
+        f"{len(names)} documents, listed by series of symbols: each entry gives what the texts say the "
+        "document is, links to it (on undocs.org for United Nations symbols) and the paragraphs that "
+        "cite it, oldest document first. In the pages, each citation links straight to its document."),))]
+    for rank, (kind, title, anchor) in enumerate(GROUPS):
+        mine = sorted((s for s in series if s[2] == rank), key=lambda s: _natural(s[1]))
+        if not mine:
             continue
-        blocks.append(Heading(2, (Text(title),), anchor))
-        for key in keys:
-            blocks.extend(_entry(key, by_key[key], names))
-    return blocks
+        index.append(Heading(2, (Text(title),), anchor))
+        index.append(ListBlock(tuple(
+            ListItem((Paragraph((Reference((Text(name),), page), Text(f" — {_plural(n, 'document')}"))),))
+            for page, name, _, n in mine)))
+    out[CITED_INDEX] = index
+    return out
 
 
-def write_index_page(documents: list[Document], citations: Iterable[Citation]) -> str:
-    """docs/cited-documents.md."""
-    writer = MarkdownWriter(INDEX_PAGE)
-    parts = [generated_comment("source_texts/*.txt"), "# Cited documents {#cited-documents}"]
-    parts += [writer.block(b) for b in index_blocks(documents, citations)]
-    return "\n\n".join(parts) + "\n"
+def write_index_pages(names: dict[str, str], order: dict[str, int], citations: Iterable[Citation]) -> dict[str, str]:
+    """docs/cited/index.md and one page per series."""
+    pages = {}
+    for page, blocks in index_pages(names, order, citations).items():
+        writer = MarkdownWriter(page)
+        title = "Cited documents" if page == CITED_INDEX else f"Cited documents: {_series_title(page, blocks)}"
+        parts = [generated_comment("source_texts/*.txt", title=title), f"# {escape(title)} {{#cited-documents}}"]
+        if page != CITED_INDEX:
+            parts.append(f"The documents of this series that the collection cites, and where. All series: "
+                         f"[cited documents]({writer.link_target(CITED_INDEX)}).")
+        parts += [writer.block(b) for b in blocks]
+        pages[page] = "\n\n".join(parts) + "\n"
+    return pages
+
+
+def _series_title(page: str, blocks: list[Block]) -> str:
+    keys = [plain_text(b.inlines) for b in blocks if isinstance(b, Heading) and b.level == 3]
+    return cited_series(keys[0]) if keys else page
 
 
 # --- Related documents ----------------------------------------------------------------------
 
-
-def _inline_nodes(blocks: Iterable[Block]) -> Iterator[Inline]:
-    def nodes(seq: Iterable[Inline]) -> Iterator[Inline]:
-        for node in seq:
-            yield node
-            if isinstance(node, (Emphasis, Reference)):
-                yield from nodes(node.children)
-
-    for block in walk_blocks(blocks):
-        if isinstance(block, (Heading, Paragraph)):
-            yield from nodes(block.inlines)
-        elif isinstance(block, Table):
-            yield from nodes(block.caption)
-            for row in (block.header, *block.rows):
-                for cell in row:
-                    yield from nodes(cell.inlines)
+RELATED_SHOWN = 10
+COMMON = 0.25  # a body or a document more than this share of the corpus names tells nothing
 
 
 def acronym_counts(doc: Document) -> Counter[str]:
     """How often each acronym (by glossary key) is used in the text and notes; empty without the acronym stage."""
     blocks = list(doc.blocks) + [b for note in doc.footnotes for b in note.blocks]
-    return Counter(n.key for n in _inline_nodes(blocks) if isinstance(n, Acronym))
-
-
-def _weights(counts: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
-    """Acronym counts weighted by rarity (tf-idf): a body that every document names tells nothing."""
-    n = len(counts)
-    df = Counter(k for c in counts.values() for k in c)
-    return {name: {k: v * math.log(n / df[k]) for k, v in c.items() if df[k] < n} for name, c in counts.items()}
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    dot = sum(a[k] * b[k] for k in a.keys() & b.keys())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+    return Counter(n.key for n in query(blocks, Acronym))
 
 
 @dataclass(frozen=True)
@@ -199,31 +217,54 @@ class Related:
     shared_bodies: tuple[str, ...]
 
 
-def related_documents(documents: list[Document], citations: Iterable[Citation]) -> dict[str, list[Related]]:
-    """For each document, the others ranked by 3 × citations between them + 2 × cited documents in
-    common + the cosine of their acronym counts weighted by rarity (0 when no acronym stage ran)."""
-    citations = external(citations)
+def related_documents(names: Iterable[str], citations: Iterable[Citation],
+                      acronyms: dict[str, Counter[str]] | None = None) -> dict[str, list[Related]]:
+    """For each document, the RELATED_SHOWN others with the highest score: 3 for each citation
+    between them, plus, for each document both cite and each body (acronym) both name, its
+    rarity log(N / how many documents cite or name it). What a quarter of the corpus cites or
+    names ("UN", a currency) counts for nothing. Only documents that share something are
+    scored, from inverted indexes, so the work grows with the corpus, not with its square."""
+    names = list(names)
+    n = max(2, len(names))
+    acronyms = acronyms or {}
     cites: dict[str, set[str]] = defaultdict(set)
     direct: Counter[tuple[str, str]] = Counter()
-    for c in citations:
+    for c in external(citations):
         cites[c.location.document].add(c.cited.key)
         if c.cited.document:
             direct[tuple(sorted((c.location.document, c.cited.document)))] += 1  # type: ignore[index]
-    weights = _weights({d.name: acronym_counts(d) for d in documents})
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)  # ("cite"|"body", key) → documents
+    for name in names:
+        for key in cites.get(name, ()):
+            holders[("cite", key)].append(name)
+        for key in acronyms.get(name, ()):
+            holders[("body", key)].append(name)
+    shared: dict[str, dict[str, list[tuple[str, str, float]]]] = defaultdict(lambda: defaultdict(list))
+    for (kind, key), docs in holders.items():
+        if len(docs) < 2 or len(docs) > max(2, COMMON * n):
+            continue
+        weight = math.log(n / len(docs))
+        for a in docs:
+            for b in docs:
+                if a != b:
+                    shared[a][b].append((kind, key, weight))
+    partners: dict[str, Counter[str]] = defaultdict(Counter)
+    for (a, b), count in direct.items():
+        partners[a][b] += count
+        partners[b][a] += count
     result: dict[str, list[Related]] = {}
-    for doc in documents:
+    for name in names:
         ranked = []
-        for other in documents:
-            if other.name == doc.name:
+        for other in set(shared[name]) | set(partners[name]):
+            things = shared[name].get(other, [])
+            n_direct = partners[name][other]
+            score = 3 * n_direct + sum(w for _, _, w in things)
+            if score <= 0:
                 continue
-            shared = tuple(sorted(cites[doc.name] & cites[other.name], key=_natural))
-            a, b = weights[doc.name], weights[other.name]
-            bodies = sorted(a.keys() & b.keys(), key=lambda k: (-min(a[k], b[k]), k.casefold()))[:5]
-            n_direct = direct[tuple(sorted((doc.name, other.name)))]  # type: ignore[index]
-            score = 3 * n_direct + 2 * len(shared) + _cosine(a, b)
-            if score > 0:
-                ranked.append(Related(other.name, round(score, 6), n_direct, shared, tuple(bodies)))
-        result[doc.name] = sorted(ranked, key=lambda r: (-r.score, r.document))
+            bodies = [k for kind, k, w in sorted(things, key=lambda t: (-t[2], t[1])) if kind == "body"][:5]
+            common = tuple(sorted((k for kind, k, _ in things if kind == "cite"), key=_natural))
+            ranked.append(Related(other, round(score, 6), n_direct, common, tuple(bodies)))
+        result[name] = sorted(ranked, key=lambda r: (-r.score, r.document))[:RELATED_SHOWN]
     return result
 
 
@@ -234,31 +275,33 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def citation_sections(doc: Document, citations: list[Citation], related: list[Related],
-                      names: dict[str, str], titles: dict[str, str]) -> tuple[Block, ...]:
-    """The appendix of one page: Heading level 2 + list, for "Cites", "Cited by", "Related documents"."""
-    mine = [c for c in external(citations) if c.location.document == doc.name]
+def cites_section(doc: Document, citations: Iterable[Citation]) -> tuple[Block, ...]:
+    """ "Cites": the documents this one cites, and where; from its own citations only."""
     by_key: dict[str, list[Citation]] = {}
-    for c in mine:
-        by_key.setdefault(c.cited.key, []).append(c)
+    for c in external(citations):
+        if c.location.document == doc.name:
+            by_key.setdefault(c.cited.key, []).append(c)
     blocks: list[Block] = [Heading(2, (Text("Cites"),), SECTION_ANCHORS[0])]
-    if by_key:
-        items = []
-        for key, cs in by_key.items():
-            cited = cs[0].cited
-            target = page_of(cited.document) if cited.kind == "collection" else cited.entry
-            line: list[Inline] = [Reference((Text(key if cited.kind != "collection" else cited.label),), target)]
-            description = _description(cs) or (cited.label if cited.label != key else "")
-            if description and description != key:
-                line.append(Text(f" — {description}"))
-            line.append(Text(" — cited in "))
-            line.extend(_links(_distinct(cs, lambda c: c.location.label + (f" ({c.locator})" if c.locator else ""))))
-            items.append(ListItem((Paragraph(tuple(line)),)))
-        blocks.append(ListBlock(tuple(items)))
-    else:
-        blocks.append(Paragraph((Text("This document cites no other document."),)))
-    blocks.append(Heading(2, (Text("Cited by"),), SECTION_ANCHORS[1]))
-    citing = [c for c in external(citations) if c.cited.document == doc.name]
+    if not by_key:
+        return tuple(blocks + [Paragraph((Text("This document cites no other document."),))])
+    items = []
+    for key, cs in by_key.items():
+        cited = cs[0].cited
+        target = page_of(cited.document) if cited.kind == "collection" else cited.entry
+        line: list[Inline] = [Reference((Text(key if cited.kind != "collection" else cited.label),), target)]
+        description = _description(cs) or (cited.label if cited.label != key else "")
+        if description and description != key:
+            line.append(Text(f" — {description}"))
+        line.append(Text(" — cited in "))
+        line.extend(_links(_distinct(cs, lambda c: c.location.label + (f" ({c.locator})" if c.locator else ""))))
+        items.append(ListItem((Paragraph(tuple(line)),)))
+    return tuple(blocks + [ListBlock(tuple(items))])
+
+
+def corpus_sections(name: str, citing: list[Citation], related: list[Related],
+                    names: dict[str, str], titles: dict[str, str]) -> tuple[Block, ...]:
+    """ "Cited by" (the citations of this document elsewhere) and "Related documents"."""
+    blocks: list[Block] = [Heading(2, (Text("Cited by"),), SECTION_ANCHORS[1])]
     if citing:
         items = [ListItem((Paragraph((Reference((Text(text),), target),)),))
                  for text, target in _distinct(citing, lambda c: _where(c, names))]
@@ -273,16 +316,24 @@ def citation_sections(doc: Document, citations: list[Citation], related: list[Re
             if r.direct:
                 why.append(_plural(r.direct, "citation") + " between them")
             if r.shared_citations:
-                why.append(f"{_plural(len(r.shared_citations), 'cited document')} in common "
-                           f"({', '.join(r.shared_citations)})")
+                shown = ", ".join(r.shared_citations[:5]) + (", …" if len(r.shared_citations) > 5 else "")
+                why.append(f"{_plural(len(r.shared_citations), 'cited document')} in common ({shown})")
             if r.shared_bodies:
-                why.append("key bodies in common: " + ", ".join(r.shared_bodies))
+                why.append("rare bodies in common: " + ", ".join(r.shared_bodies))
             line = [Reference((Text(titles[r.document]),), page_of(r.document))]
             if why:
                 line.append(Text(" — " + "; ".join(why)))
             items.append(ListItem((Paragraph(tuple(line)),)))
         blocks.append(ListBlock(tuple(items)))
     else:
-        blocks.append(Paragraph((Text("No other document shares a citation or a key body with this one."),)))
+        blocks.append(Paragraph((Text("No other document shares a citation or a rare body with this one."),)))
     return tuple(blocks)
 
+
+def citations_by_cited_document(citations: Iterable[Citation]) -> dict[str, list[Citation]]:
+    """Document of the collection → the citations of it elsewhere (an inverted index)."""
+    found: dict[str, list[Citation]] = defaultdict(list)
+    for c in external(citations):
+        if c.cited.document:
+            found[c.cited.document].append(c)
+    return found

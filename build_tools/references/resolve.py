@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..model import (
+    Location,
     Block,
     Diagnostic,
     Document,
@@ -40,6 +41,7 @@ from ..model import (
     plain_text,
     walk_blocks,
 )
+from ..paths import cited_page, document_page
 from .grammar import (
     BODIES,
     BODY_NAME,
@@ -54,7 +56,6 @@ from .grammar import (
     split_joint,
 )
 
-INDEX_PAGE = "cited-documents.md"
 _ARTICLE_ANCHOR = re.compile(r"(?:^|-)article-\d+$")
 UNDOCS = "https://undocs.org/"
 
@@ -65,7 +66,12 @@ def slug(key: str) -> str:
 
 
 def page_of(name: str) -> str:
-    return f"documents/{name}.md"
+    return document_page(name)
+
+
+def target_of(location: Location) -> str:
+    """A place's link: its document's page and its anchor there."""
+    return f"{document_page(location.document)}#{location.anchor}"
 
 
 # --- The corpus index (pass 1) -----------------------------------------------------------
@@ -99,41 +105,58 @@ def _texts(doc: Document) -> Iterable[str]:
             yield block_text(block)
 
 
-def gather(documents: Iterable[Document]) -> CorpusIndex:
+@dataclass(frozen=True)
+class IndexFacts:
+    """What one document adds to the corpus index: a pure function of the document, kept with it."""
+
+    name: str
+    cited_as: str
+    symbol: str
+    symbol_parts: tuple[str, ...]
+    paragraphs: frozenset[str]
+    units: frozenset[str]
+    articles: frozenset[str]
+    joints: tuple[tuple[str, str], ...]  # (one symbol of a joint symbol, the joint), as printed
+
+
+def index_facts(doc: Document) -> IndexFacts:
+    units = doc.units()
+    joints: dict[str, str] = {}
+    for text in _texts(doc):
+        if not any(c.isdigit() for c in text):
+            continue  # no symbol without a number
+        for m in scan(text):
+            if m.kind == "symbol" and len(m.parts) > 1:
+                for part in m.parts:
+                    joints.setdefault(part, m.symbol)
+    return IndexFacts(
+        doc.name, cited_as(doc), doc.metadata.symbol,
+        split_joint(doc.metadata.symbol) if doc.metadata.symbol else (),
+        frozenset(p.label for p in units if p.number.isdigit()),
+        frozenset(u.label for u in units),
+        frozenset([b.anchor for b in doc.blocks if isinstance(b, Heading) and _ARTICLE_ANCHOR.search(b.anchor)]
+                  + [u.label for u in units if _ARTICLE_ANCHOR.search(u.label.split("-para-")[0])]),
+        tuple(joints.items()),
+    )
+
+
+def gather(documents: Iterable[Document | IndexFacts]) -> CorpusIndex:
     """Pass 1: symbols, paragraph anchors and names of every document; joint symbols in any text."""
     index = CorpusIndex()
-    for doc in documents:
-        if doc.metadata.symbol:
-            for part in split_joint(doc.metadata.symbol):
-                index.symbols[part] = doc.name
-        index.paragraphs[doc.name] = frozenset(p.label for p in doc.numbered_paragraphs())
-        index.units[doc.name] = frozenset(u.label for u in doc.units())
-        index.articles[doc.name] = frozenset(
-            [b.anchor for b in doc.blocks if isinstance(b, Heading) and _ARTICLE_ANCHOR.search(b.anchor)]
-            + [u.label for u in doc.units() if _ARTICLE_ANCHOR.search(u.label.split("-para-")[0])])
-        index.names[doc.name] = cited_as(doc)
-        for text in _texts(doc):
-            for m in scan(text):
-                if m.kind == "symbol" and len(m.parts) > 1:
-                    for part in m.parts:
-                        index.joints.setdefault(part, m.symbol)
+    for item in documents:
+        facts = item if isinstance(item, IndexFacts) else index_facts(item)
+        for part in facts.symbol_parts:
+            index.symbols[part] = facts.name
+        index.paragraphs[facts.name] = facts.paragraphs
+        index.units[facts.name] = facts.units
+        index.articles[facts.name] = facts.articles
+        index.names[facts.name] = facts.cited_as
+        for part, joint in facts.joints:
+            index.joints.setdefault(part, joint)
     return index
 
 
 # --- What pass 2 finds -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Location:
-    """A citable place in a document: `anchor` on its page, `label` as a reader cites it."""
-
-    document: str
-    anchor: str  # "para-3", a heading anchor, or "title"
-    label: str  # "para. 3", "para. 20, note 3", "Summary", "note *"
-
-    @property
-    def target(self) -> str:
-        return f"{page_of(self.document)}#{self.anchor}"
 
 
 @dataclass(frozen=True)
@@ -153,7 +176,7 @@ class Cited:
     @property
     def entry(self) -> str:
         """Its entry in the index of cited documents (a site path)."""
-        return f"{INDEX_PAGE}#{self.anchor}"
+        return f"{cited_page(self.key)}#{self.anchor}"
 
 
 @dataclass(frozen=True)

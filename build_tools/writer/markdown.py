@@ -219,6 +219,13 @@ def yaml_string(text: str) -> str:
 
 def write_document(doc: Document, page: str) -> str:
     """The whole Markdown page of one document."""
+    head, tail = write_document_parts(doc, page)
+    return join_page(head, "", tail)
+
+
+def write_document_parts(doc: Document, page: str) -> tuple[str, str]:
+    """The page of one document as two parts: up to the end of its appendix, and what follows it
+    (the build renders the sections that depend on other documents between them)."""
     w = MarkdownWriter(page)
     notice = generated_notice(doc.source_path, doc.sidecar_path)
     parts = [citation.front_matter(doc, page, notice), f"<!-- {notice} -->"]
@@ -231,8 +238,17 @@ def write_document(doc: Document, page: str) -> str:
     parts.append(APPENDIX_MARK)
     parts.append(citation.cite_section(doc, page))
     parts.extend(appendix_block(w, b) for b in doc.appendix)
-    parts.extend(provenance.provenance_blocks(doc))
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(parts), "\n\n".join(provenance.provenance_blocks(doc))
+
+
+def join_page(head: str, middle: str, tail: str) -> str:
+    return "\n\n".join(p for p in (head, middle, tail) if p) + "\n"
+
+
+def write_appendix(blocks: tuple[Block, ...], page: str) -> str:
+    """Back-matter sections of a page, rendered as the page would render them."""
+    w = MarkdownWriter(page)
+    return "\n\n".join(appendix_block(w, b) for b in blocks)
 
 
 def notes_section(doc: Document, w: MarkdownWriter) -> list[str]:

@@ -85,7 +85,7 @@ def source_links(doc: Document, repo: str) -> SourceLinks:
 
 def edit_url(src_uri: str, root: Path, repo: str) -> str | None:
     """Where to correct a generated page: a document's sidecar, or the curated glossary; else None."""
-    if src_uri == "glossary.md":
+    if src_uri.startswith("glossary/"):
         return f"{repo}/edit/{BRANCH}/source_texts/glossary.yml"
     m = re.fullmatch(r"documents/([A-Za-z0-9][A-Za-z0-9._-]*)\.md", src_uri)
     if not m or m.group(1) == "index":
