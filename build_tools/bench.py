@@ -28,8 +28,8 @@ SIZES = (5, 100, 1000)
 # Run a module as __main__ and write its own peak resident memory (kB) where BENCH_RSS says.
 _MEASURED = (
     "import atexit, os, resource, runpy, sys\n"
-    "atexit.register(lambda: open(os.environ['BENCH_RSS'], 'w').write("
-    "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+    "atexit.register(lambda: open(os.environ['BENCH_RSS'], 'w').write('%d %d' % ("
+    "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))\n"
     "module = sys.argv[1]; sys.argv = sys.argv[1:]\n"
     "runpy.run_module(module, run_name='__main__', alter_sys=True)\n"
 )
@@ -38,16 +38,19 @@ LINKED = ("build_tools", "overrides")  # the project's code and theme override, 
 
 @dataclass
 class Step:
-    """One measured step: wall seconds, peak resident memory (MiB), and sizes after it."""
+    """One measured step: wall seconds, peak resident memory (MiB) of the step's process and of
+    its largest worker process, and sizes after it."""
 
     name: str
     seconds: float
     peak_mib: float
+    worker_mib: float = 0.0
     sizes: dict[str, int] = field(default_factory=dict)
 
 
-def run(root: Path, module: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Run `python -m module args` in `root`; (seconds, peak MiB). A failure stops the benchmark."""
+def run(root: Path, module: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Run `python -m module args` in `root`; (seconds, peak MiB, largest worker's peak MiB).
+    A failure stops the benchmark."""
     with tempfile.TemporaryDirectory() as tmp:
         rss = Path(tmp) / "rss"
         environment = dict(os.environ, BENCH_RSS=str(rss), NO_MKDOCS_2_WARNING="1", **(env or {}))
@@ -57,7 +60,8 @@ def run(root: Path, module: str, *args: str, env: dict[str, str] | None = None) 
         seconds = time.perf_counter() - start
         if proc.returncode != 0:
             raise RuntimeError(f"{module} {' '.join(args)} failed in {root}:\n{proc.stdout[-2000:]}{proc.stderr[-4000:]}")
-        return seconds, int(rss.read_text()) / 1024
+        own, workers = (int(x) / 1024 for x in rss.read_text().split())
+        return seconds, own, workers
 
 
 def tree_size(path: Path, pattern: str = "*") -> int:
@@ -101,19 +105,23 @@ def make_corpus(project: Path, dest: Path, n: int) -> list[str]:
     return names
 
 
+_MARKUP = re.compile(r"\A---\n.*?\n---\n|<[^>]+>|\{[^{}\n]*\}|\]\([^)\s]*\)|[\\`*_\[\]<>#|!]", re.S)
+
+
 def make_plain_corpus(corpus: Path, dest: Path) -> None:
-    """The yardstick: the same documents' text as plain Markdown pages, with MkDocs + Material only."""
+    """The yardstick: every page the build generated, as plain text (its words and paragraphs,
+    none of its markup), built by MkDocs + Material with nothing of the archive's."""
     docs = dest / "docs"
-    (docs / "documents").mkdir(parents=True)
+    docs.mkdir(parents=True)
     os.chmod(dest, 0o755)
-    for source in sorted((corpus / "source_texts").glob("*.txt")):
-        text = source.read_text(encoding="utf-8")
-        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\f", text) if p.strip()]
-        body = "\n\n".join(re.sub(r"([\\`*_{}\[\]<>#|!-])", r"\\\1", p) for p in paragraphs)
-        (docs / "documents" / f"{source.stem}.md").write_text(f"# {source.stem}\n\n{body}\n", encoding="utf-8")
-    (docs / "index.md").write_text("# Plain pages\n", encoding="utf-8")
+    for page in sorted((corpus / "docs").rglob("*.md")):
+        rel = page.relative_to(corpus / "docs")
+        text = _MARKUP.sub(" ", page.read_text(encoding="utf-8"))
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(f"# {rel.stem}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     config = {"site_name": "Plain", "theme": {"name": "material"}, "plugins": ["search"],
-              "nav": [{"Home": "index.md"}], "not_in_nav": "/documents/*.md"}
+              "nav": [{"Home": "index.md"}], "not_in_nav": "/*/*.md\n/about.md"}
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
 
@@ -124,24 +132,22 @@ def measure(project: Path, scratch: Path, n: int) -> dict[str, Step]:
     corpus = scratch / f"corpus-{n}"
     names = make_corpus(project, corpus, n)
     steps: dict[str, Step] = {}
-    seconds, peak = run(corpus, "build_tools", "build")
-    pages = [p.stat().st_size for p in (corpus / "docs").rglob("*.md")]
-    steps["convert"] = Step("convert (empty cache)", seconds, peak,
-                            {"docs": sum(pages), "largest page": max(pages) * n})  # × n: per doc = the page
+    steps["convert"] = Step("convert (empty cache)", *run(corpus, "build_tools", "build"))
+    pages = {p.relative_to(corpus / "docs").as_posix(): p.stat().st_size for p in (corpus / "docs").rglob("*.md")}
+    steps["convert"].sizes = {"docs": sum(pages.values()), "pages": len(pages),
+                              "largest document page": max(v for k, v in pages.items() if k.startswith("documents/")),
+                              "largest page": max(pages.values())}
     edited = corpus / "source_texts" / f"{names[len(names) // 2]}.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace(" the ", " the  ", 1), encoding="utf-8")
-    seconds, peak = run(corpus, "build_tools", "build")
-    steps["reconvert"] = Step("re-convert after one edit", seconds, peak)
-    seconds, peak = run(corpus, "mkdocs", "build", "--quiet", "--site-dir", str(corpus / "site"))
+    steps["reconvert"] = Step("re-convert after one edit", *run(corpus, "build_tools", "build"))
+    steps["mkdocs"] = Step("mkdocs build", *run(corpus, "mkdocs", "build", "--quiet", "--site-dir", str(corpus / "site")))
     index = corpus / "site" / "search" / "search_index.json"
-    steps["mkdocs"] = Step("mkdocs build", seconds, peak, {"site": tree_size(corpus / "site"),
-                                                            "search": index.stat().st_size if index.is_file() else 0})
+    steps["mkdocs"].sizes = {"site": tree_size(corpus / "site"), "search": index.stat().st_size}
     plain = scratch / f"plain-{n}"
     make_plain_corpus(corpus, plain)
-    seconds, peak = run(plain, "mkdocs", "build", "--quiet", "--site-dir", str(plain / "site"))
+    steps["plain"] = Step("mkdocs build, plain pages", *run(plain, "mkdocs", "build", "--quiet", "--site-dir", str(plain / "site")))
     plain_index = plain / "site" / "search" / "search_index.json"
-    steps["plain"] = Step("mkdocs build, plain pages", seconds, peak,
-                          {"site": tree_size(plain / "site"), "search": plain_index.stat().st_size})
+    steps["plain"].sizes = {"site": tree_size(plain / "site"), "search": plain_index.stat().st_size}
     shutil.rmtree(corpus)
     shutil.rmtree(plain)
     return steps
@@ -154,14 +160,23 @@ def _mib(size: int) -> str:
     return f"{size / 2**20:.1f}"
 
 
+def _size(label: str, value: int, n: int) -> str:
+    if label == "pages":
+        return f"{value} pages"
+    if label.startswith("largest"):
+        return f"{label} {value / 1024:.0f} kB"
+    return f"{label} {_mib(value)} MiB ({value / n / 1024:.0f} kB/doc)"
+
+
 def table(results: dict[int, dict[str, Step]]) -> str:
-    head = f"| {'step':<28} | {'docs':>5} | {'seconds':>8} | {'s/doc':>6} | {'peak MiB':>8} | {'sizes (MiB; per doc kB)':<44} |"
+    head = (f"| {'step':<26} | {'docs':>5} | {'seconds':>7} | {'s/doc':>6} | {'peak MiB':>8} | {'workers':>7} "
+            f"| {'sizes':<96} |")
     lines = [head, "|" + "|".join("-" * len(c) for c in head.split("|")[1:-1]) + "|"]
     for n, steps in results.items():
         for step in steps.values():
-            sizes = ", ".join(f"{k} {_mib(v)} ({v / n / 1024:.0f})" for k, v in step.sizes.items())
-            lines.append(f"| {step.name:<28} | {n:>5} | {step.seconds:8.1f} | {step.seconds / n:6.3f} | "
-                         f"{step.peak_mib:8.0f} | {sizes:<44} |")
+            sizes = ", ".join(_size(k, v, n) for k, v in step.sizes.items())
+            lines.append(f"| {step.name:<26} | {n:>5} | {step.seconds:7.1f} | {step.seconds / n:6.3f} | "
+                         f"{step.peak_mib:8.0f} | {step.worker_mib:7.0f} | {sizes:<96} |")
     return "\n".join(lines)
 
 
@@ -178,11 +193,13 @@ def goals(results: dict[int, dict[str, Step]]) -> list[tuple[str, bool, str]]:
     docs_ratio = (b["convert"].sizes["docs"] / big) / (s["convert"].sizes["docs"] / small)
     search_ratio = (b["mkdocs"].sizes["search"] / big) / (s["mkdocs"].sizes["search"] / small)
     site_ratio = b["mkdocs"].seconds / b["plain"].seconds
+    page_ratio = b["convert"].sizes["largest document page"] / s["convert"].sizes["largest document page"]
     return [
         (f"conversion per document at {big} within 1.3× of {mid}", ratio <= 1.3, f"{ratio:.2f}×"),
         (f"conversion peak memory at {big} under 500 MB", b["convert"].peak_mib < 500, f"{b['convert'].peak_mib:.0f} MiB"),
         ("one edited document re-converted in under 5% of a full conversion", edit < 0.05, f"{100 * edit:.1f}%"),
         (f"docs/ per document at {big} within 1.5× of {small}", docs_ratio <= 1.5, f"{docs_ratio:.2f}×"),
+        (f"largest document page at {big} within 1.5× of {small}", page_ratio <= 1.5, f"{page_ratio:.2f}×"),
         (f"search index per document at {big} within 1.5× of {small}", search_ratio <= 1.5, f"{search_ratio:.2f}×"),
         (f"mkdocs build at {big} a small multiple of MkDocs' own time", site_ratio <= 3, f"{site_ratio:.2f}×"),
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -28,29 +28,19 @@ _LEADING_COMMENT = re.compile(r"\A\s*<!--.*?-->\s*", re.S)
 _paragraphs: dict[str, list[Paragraph]] = {}  # page URL → its numbered paragraphs, in order
 
 
-class _ParagraphNumbers(HTMLParser):
-    """Collects the page's paragraph numbers: <a class="para-number" id=… data-cite=…>9.</a>."""
+_PARA_NUMBER = re.compile(r'<a\b(?P<attrs>[^>]*\bclass="[^"]*\bpara-number\b[^"]*"[^>]*)>(?P<text>.*?)</a>', re.S)
+_ATTR = re.compile(r'\b(id|data-cite)="([^"]*)"')
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Paragraph] = []
-        self._open: dict[str, str] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if tag == "a" and "para-number" in values.get("class", "").split() and values.get("id"):
-            self._open = values
-            self._text = ""
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._text += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._open is not None:
-            label = self._open.get("data-cite") or self._open["id"]
-            self.found.append(Paragraph(self._open["id"], label, self._text.strip()))
-            self._open = None
+def paragraph_numbers(html: str) -> list[Paragraph]:
+    """The page's paragraph numbers, as the writer renders them: <a class="para-number" id=… data-cite=…>9.</a>."""
+    found = []
+    for m in _PARA_NUMBER.finditer(html):
+        attrs = dict(_ATTR.findall(m.group("attrs")))
+        if attrs.get("id"):
+            text = unescape(re.sub(r"<[^>]+>", "", m.group("text"))).strip()
+            found.append(Paragraph(attrs["id"], unescape(attrs.get("data-cite") or attrs["id"]), text))
+    return found
 
 
 def on_pre_page(page, config, files):
@@ -60,9 +50,7 @@ def on_pre_page(page, config, files):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    parser = _ParagraphNumbers()
-    parser.feed(html)
-    _paragraphs[page.url] = parser.found
+    _paragraphs[page.url] = paragraph_numbers(html) if "para-number" in html else []
     return _LEADING_COMMENT.sub("", html, count=1)
 
 
