@@ -111,7 +111,7 @@ zensical: zensical-site $(VENV)/.test-installed
 	$(PY) -m pytest -m zensical
 
 # make bench [SIZES=5,100,1000]: the whole pipeline at scale (see build_tools/bench.py).
-bench: $(VENV)/.installed $(SHIM)
+bench: test-deps $(SHIM)
 	$(PY) -m build_tools bench --sizes $(or $(SIZES),5,100,1000)
 
 clean:

@@ -31,6 +31,7 @@ class _TextDatesLoader(yaml.SafeLoader):
 
 
 _TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it: a thousand sidecars
 
 
 class SidecarError(ValueError):
@@ -100,8 +101,11 @@ def validate_data(data: object, rel: str, lines: dict[str, int] | None = None) -
 def validate(text: str, rel: str) -> tuple[dict[str, str], dict[str, int]]:
     """Sidecar text → (fields as strings, line of each field); SidecarError lists every problem."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 (a SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=_COMPOSER)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)  # the same error, worded as PyYAML words it
+        data = _TextDatesLoader("").construct_document(node) if node is not None else None  # parsed once
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1

@@ -233,38 +233,36 @@ def related_documents(names: Iterable[str], citations: Iterable[Citation],
         cites[c.location.document].add(c.cited.key)
         if c.cited.document:
             direct[tuple(sorted((c.location.document, c.cited.document)))] += 1  # type: ignore[index]
+    mine: dict[str, set[tuple[str, str]]] = defaultdict(set)  # document → ("cite"|"body", key)
     holders: dict[tuple[str, str], list[str]] = defaultdict(list)  # ("cite"|"body", key) → documents
     for name in names:
-        for key in cites.get(name, ()):
-            holders[("cite", key)].append(name)
-        for key in acronyms.get(name, ()):
-            holders[("body", key)].append(name)
-    shared: dict[str, dict[str, list[tuple[str, str, float]]]] = defaultdict(lambda: defaultdict(list))
-    for (kind, key), docs in holders.items():
-        if len(docs) < 2 or len(docs) > max(2, COMMON * n):
-            continue
-        weight = math.log(n / len(docs))
+        mine[name] = {("cite", k) for k in cites.get(name, ())} | {("body", k) for k in acronyms.get(name, ())}
+        for thing in mine[name]:
+            holders[thing].append(name)
+    weights = {thing: math.log(n / len(docs)) for thing, docs in holders.items() if 2 <= len(docs) <= max(2, COMMON * n)}
+    scores: dict[str, Counter[str]] = defaultdict(Counter)
+    for thing, weight in weights.items():
+        docs = holders[thing]
         for a in docs:
+            row = scores[a]
             for b in docs:
-                if a != b:
-                    shared[a][b].append((kind, key, weight))
-    partners: dict[str, Counter[str]] = defaultdict(Counter)
+                row[b] += weight
     for (a, b), count in direct.items():
-        partners[a][b] += count
-        partners[b][a] += count
+        scores[a][b] += 3 * count
+        scores[b][a] += 3 * count
     result: dict[str, list[Related]] = {}
     for name in names:
+        row = scores[name]
+        row.pop(name, None)
+        best = sorted((other for other, score in row.items() if score > 0), key=lambda o: (-row[o], o))[:RELATED_SHOWN]
         ranked = []
-        for other in set(shared[name]) | set(partners[name]):
-            things = shared[name].get(other, [])
-            n_direct = partners[name][other]
-            score = 3 * n_direct + sum(w for _, _, w in things)
-            if score <= 0:
-                continue
-            bodies = [k for kind, k, w in sorted(things, key=lambda t: (-t[2], t[1])) if kind == "body"][:5]
-            common = tuple(sorted((k for kind, k, _ in things if kind == "cite"), key=_natural))
-            ranked.append(Related(other, round(score, 6), n_direct, common, tuple(bodies)))
-        result[name] = sorted(ranked, key=lambda r: (-r.score, r.document))[:RELATED_SHOWN]
+        for other in best:  # the reasons, for the few shown only
+            shared = [t for t in mine[name] & mine[other] if t in weights]
+            bodies = [k for _, k in sorted((t for t in shared if t[0] == "body"), key=lambda t: (-weights[t], t[1]))][:5]
+            common = tuple(sorted((k for kind, k in shared if kind == "cite"), key=_natural))
+            n_direct = direct[tuple(sorted((name, other)))]  # type: ignore[index]
+            ranked.append(Related(other, round(row[other], 6), n_direct, common, tuple(bodies)))
+        result[name] = ranked
     return result
 
 
