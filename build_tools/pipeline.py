@@ -30,7 +30,7 @@ from .writer.markdown import join_page, write_appendix
 from .writer.pages import sort_key, write_browse_pages, write_home
 
 GENERATED_MARK = "Generated from "  # in the first lines of every generated page
-GENERATED_SUFFIXES = {".md", ".bib", ".ris"}  # pages, and the references beside document pages
+GENERATED_SUFFIXES = {".md", ".bib", ".ris", ".js"}  # pages, references beside document pages, the catalog
 
 
 class Documents(Sequence[Document]):
@@ -144,7 +144,7 @@ def generated_files(docs: Path) -> set[str]:
     found = set()
     for path in (p for p in docs.rglob("*") if p.suffix in GENERATED_SUFFIXES and p.is_file()):
         with path.open(encoding="utf-8") as f:
-            if GENERATED_MARK in "".join(f.readline() for _ in range(2)):
+            if GENERATED_MARK in "".join(f.readline() for _ in range(2)):  # hand-written scripts have no mark
                 found.add(path.relative_to(docs).as_posix())
     return found
 
@@ -165,7 +165,7 @@ def write_pages(result: BuildResult, docs: Path) -> list[str]:
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         os.chmod(tmp, 0o666 & ~_umask())  # as any file written here: mkstemp's are private

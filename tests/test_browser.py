@@ -134,6 +134,30 @@ def test_the_document_index_leads_to_every_document(online: Page, site_url: str)
     assert found == {p.stem for p in (ROOT / "source_texts").glob("*.txt")}
 
 
+def catalog_rows(page: Page) -> list[str]:
+    page.locator(".catalog__table tbody tr").first.wait_for(timeout=TIMEOUT)
+    return page.locator(".catalog__table tbody a").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_the_document_index_sorts_and_filters(online: Page, site_url: str, corpus) -> None:
+    """Every document in one table; filtered by year and by body, sorted by any column."""
+    online.goto(site_url + "documents/")
+    assert {slug_of(h) for h in catalog_rows(online)} == {d.name for d in corpus.documents}
+    online.select_option("select[name=year]", "2006")
+    in_2006 = {d.name for d in corpus.documents if d.metadata.date.startswith("2006")}
+    assert {slug_of(h) for h in catalog_rows(online)} == in_2006 and in_2006
+    assert online.locator(".catalog__count").inner_text() == f"{len(in_2006)} of {len(corpus.documents)} documents"
+    online.select_option("select[name=body]", "IOM Council")
+    assert {slug_of(h) for h in catalog_rows(online)} == {
+        d.name for d in corpus.documents if d.metadata.date.startswith("2006") and d.metadata.body == "IOM Council"}
+    online.select_option("select[name=year]", "")
+    online.select_option("select[name=body]", "")
+    online.locator(".catalog__sort", has_text="Date").click()  # already by date: now newest first
+    newest = max((d for d in corpus.documents if d.metadata.date), key=lambda d: (d.metadata.date, d.name))
+    assert slug_of(catalog_rows(online)[0]) == newest.name
+    assert online.locator("th[aria-sort=descending]").inner_text().startswith("Date")
+
+
 def test_document_page(online: Page, site_url: str) -> None:
     online.goto(f"{site_url}documents/{DOCUMENT}/")
     check_paragraph_numbers(online)
@@ -177,6 +201,8 @@ def test_offline_bundle_from_file_urls(browser: Browser, bundle_dir: Path) -> No
         page.goto((bundle_dir / "index.html").as_uri())
         with page.expect_navigation(wait_until="load"):
             page.locator("article a[href$='documents/index.html']").first.click()  # the document index
+        page.select_option("select[name=year]", "1997")  # the catalog works from file:// too
+        assert DOCUMENT in {slug_of(h) for h in catalog_rows(page)}
         with page.expect_navigation(wait_until="load"):
             page.locator("#by-year + ul a", has_text="1997").click()  # the year of A/52/314
         table = page.locator("article table").first

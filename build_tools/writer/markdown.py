@@ -77,6 +77,7 @@ class MarkdownWriter:
     def __init__(self, page: str) -> None:
         self.page = page
         self.note_calls: dict[str, int] = {}  # note label → how many markers call it so far
+        self.level = 1  # the last heading's level: the page's title is the h1
 
     def note_ref(self, label: str) -> str:
         """A note marker with its printed label, linked to the note (Material previews it on hover)."""
@@ -126,8 +127,11 @@ class MarkdownWriter:
     # -- blocks -------------------------------------------------------------
     def block(self, block: Block, indent: str = "") -> str:
         if isinstance(block, Heading):
+            # Headings go down one level at a time (h2 after the title, h3 after an h2…), whatever
+            # depth the text's numbering gave them, so that no level is skipped.
+            self.level = level = max(2, min(block.level, self.level + 1))
             cite = citation.cite_attr(block.cite or citation.cite_label(block.anchor))
-            return f"{'#' * block.level} {self.inlines(block.inlines)} {{#{block.anchor}{cite}}}"
+            return f"{'#' * level} {self.inlines(block.inlines)} {{#{block.anchor}{cite}}}"
         if isinstance(block, Paragraph):
             return self.inlines(block.inlines)
         if isinstance(block, NumberedParagraph):
@@ -269,6 +273,7 @@ def notes_section(doc: Document, w: MarkdownWriter) -> list[str]:
 def appendix_block(w: MarkdownWriter, block: Block) -> str:
     """A block of the generated back matter; its headings keep it out of the search index."""
     if isinstance(block, Heading):
+        w.level = block.level
         return f"{'#' * block.level} {w.inlines(block.inlines)} {{#{block.anchor} .generated data-search-exclude}}"
     return w.block(block)
 

@@ -4,12 +4,14 @@ collection: a page grows with one year's or one body's documents, not with the a
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Iterable
 
 from .. import dates
 from ..model import Document, Metadata
 from ..paths import DOCUMENTS_INDEX, HOME, browse_page, document_page
+from .card import LANGUAGES
 from .markdown import MarkdownWriter, escape, generated_comment, human_date
 
 HOME_INTRO = """\
@@ -46,18 +48,33 @@ def _rows(documents: Iterable[tuple[str, Metadata]], w: MarkdownWriter) -> str:
     return "\n".join(rows)
 
 
+def _language(meta: Metadata) -> str:
+    return LANGUAGES.get(meta.language, meta.language) or "Language not recorded"
+
+
 def _facets(documents: dict[str, Metadata]) -> dict[str, dict[str, list[tuple[str, Metadata]]]]:
-    """kind ("year", "body", "type") → value → its documents."""
-    facets: dict[str, dict[str, list[tuple[str, Metadata]]]] = {"year": defaultdict(list), "body": defaultdict(list),
-                                                                "type": defaultdict(list)}
+    """kind ("year", "body", "type", "language") → value → its documents."""
+    facets: dict[str, dict[str, list[tuple[str, Metadata]]]] = {k: defaultdict(list) for k in FACET_TITLES}
     for name, m in documents.items():
         facets["year"][_year(m)].append((name, m))
         facets["body"][m.body or "Issuing body not recorded"].append((name, m))
         facets["type"][m.document_type or "Type not recorded"].append((name, m))
+        facets["language"][_language(m)].append((name, m))
     return facets
 
 
-FACET_TITLES = {"year": "By year", "body": "By issuing body", "type": "By document type"}
+FACET_TITLES = {"year": "By year", "body": "By issuing body", "type": "By document type", "language": "By language"}
+CATALOG = "documents/catalog.js"
+
+
+def write_catalog(documents: dict[str, Metadata]) -> str:
+    """The documents index's data, for sorting and filtering in the browser: a script (not JSON),
+    so that it loads from file:// in the offline bundle too. Only the index page loads it."""
+    rows = [{"page": f"{name}/", "symbol": m.symbol, "title": m.title, "date": m.date, "shown": human_date(m.date),
+             "year": _year(m), "body": m.body, "type": m.document_type, "language": _language(m)}
+            for name, m in sorted(documents.items(), key=sort_key)]
+    notice = generated_comment("source_texts/*.txt").removeprefix("<!-- ").removesuffix(" -->")
+    return f"// {notice}\nwindow.archiveCatalog = {json.dumps(rows, ensure_ascii=False, separators=(',', ':'))};\n"
 
 
 def write_home(documents: dict[str, Metadata], cited: dict[str, int]) -> str:
@@ -83,7 +100,9 @@ def write_browse_pages(documents: dict[str, Metadata]) -> dict[str, str]:
     w = MarkdownWriter(DOCUMENTS_INDEX)
     index = [generated_comment("source_texts/*.txt", title="Documents"), "# Documents",
              f"The collection holds {len(documents)} documents. Each list below leads to the documents of one "
-             "year, one issuing body or one type, oldest first."]
+             "year, one issuing body, one type or one language, oldest first.",
+             # Filled in by the site's script from catalog.js: the whole collection, to sort and filter.
+             '<div class="catalog" data-catalog="catalog.js" hidden></div>']
     pages: dict[str, str] = {}
     for kind, values in facets.items():
         index.append(f"## {FACET_TITLES[kind]} {{#by-{kind}}}")
@@ -93,7 +112,7 @@ def write_browse_pages(documents: dict[str, Metadata]) -> dict[str, str]:
             page = browse_page(kind, value)
             items.append(f"- [{escape(value)}]({w.link_target(page)}) ({len(values[value])})")
             title = {"year": f"Documents of {value}" if value != UNDATED else "Undated documents",
-                     "body": f"Documents issued by {value}", "type": value}[kind]
+                     "body": f"Documents issued by {value}", "type": value, "language": f"Documents in {value}"}[kind]
             pw = MarkdownWriter(page)
             pages[page] = "\n\n".join([
                 generated_comment("source_texts/*.txt", title=title), f"# {escape(title)}",
@@ -102,4 +121,5 @@ def write_browse_pages(documents: dict[str, Metadata]) -> dict[str, str]:
                 _rows(values[value], pw)]) + "\n"
         index.append("\n".join(items))
     pages[DOCUMENTS_INDEX] = "\n\n".join(index) + "\n"
+    pages[CATALOG] = write_catalog(documents)
     return pages

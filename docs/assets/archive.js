@@ -11,6 +11,10 @@
  *   a second tap follows the link.
  * - Wide tables scroll inside their frame; a frame that scrolls can take the focus, so a
  *   keyboard can scroll it too.
+ * - The documents index: the whole collection as a table that sorts by any column and filters
+ *   by year, issuing body, type and language, from catalog.js (a script, so that it loads from
+ *   file:// too). Without the script the index still lists the years, bodies, types and
+ *   languages, each leading to a page of its documents.
  *
  * Runs before Material mounts its components (this script ends the body; Material waits
  * for DOMContentLoaded), works with instant navigation off and from file://.
@@ -167,6 +171,97 @@
         frame.removeAttribute("aria-label");
       }
     });
+  }
+
+  /* --- The documents index ------------------------------------------------------------- */
+
+  var FILTERS = [["year", "Year"], ["body", "Issuing body"], ["type", "Document type"], ["language", "Language"]];
+  var COLUMNS = [["symbol", "Symbol"], ["title", "Title"], ["date", "Date"], ["body", "Issuing body"],
+                 ["type", "Document type"]];
+
+  function element(tag, attrs, text) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function catalog(mount) {
+    var rows = window.archiveCatalog || [];
+    var state = { sort: "date", descending: false, filters: {} };
+    var form = element("form", { "class": "catalog__filters", "aria-label": "Filter the documents" });
+    FILTERS.forEach(function (f) {
+      var values = rows.map(function (r) { return r[f[0]]; }).filter(function (v, i, a) { return v && a.indexOf(v) === i; });
+      values.sort(function (a, b) { return f[0] === "year" ? (a < b ? 1 : -1) : a.localeCompare(b); });
+      var label = element("label", {}, f[1] + " ");
+      var select = element("select", { name: f[0] });
+      select.appendChild(element("option", { value: "" }, "All"));
+      values.forEach(function (v) { select.appendChild(element("option", { value: v }, v)); });
+      select.addEventListener("change", function () { state.filters[f[0]] = select.value; render(); });
+      label.appendChild(select);
+      form.appendChild(label);
+    });
+    var count = element("p", { "class": "catalog__count", role: "status", "aria-live": "polite" });
+    var table = element("table", { "class": "catalog__table" });
+    var head = element("tr");
+    COLUMNS.forEach(function (c) {
+      var th = element("th", { scope: "col" });
+      var button = element("button", { type: "button", "class": "catalog__sort" }, c[1]);
+      button.addEventListener("click", function () {
+        state.descending = state.sort === c[0] ? !state.descending : false;
+        state.sort = c[0];
+        render();
+      });
+      th.appendChild(button);
+      head.appendChild(th);
+    });
+    table.appendChild(element("thead")).appendChild(head);
+    var body = table.appendChild(element("tbody"));
+
+    function render() {
+      var shown = rows.filter(function (r) {
+        return FILTERS.every(function (f) { return !state.filters[f[0]] || r[f[0]] === state.filters[f[0]]; });
+      });
+      shown.sort(function (a, b) {
+        var x = a[state.sort] || "", y = b[state.sort] || "";
+        if (!x || !y) return x === y ? 0 : (!x ? 1 : -1);  /* what is not recorded comes last, both ways */
+        var order = String(x).localeCompare(String(y));
+        return state.descending ? -order : order;
+      });
+      body.textContent = "";
+      shown.forEach(function (r) {
+        var tr = element("tr");
+        tr.appendChild(element("td", {}, r.symbol || "—"));
+        var td = element("td");
+        td.appendChild(element("a", { href: r.page + (location.protocol === "file:" ? "index.html" : "") }, r.title));
+        tr.appendChild(td);
+        tr.appendChild(element("td", {}, r.shown || "—"));
+        tr.appendChild(element("td", {}, r.body || "—"));
+        tr.appendChild(element("td", {}, r.type || "—"));
+        body.appendChild(tr);
+      });
+      Array.prototype.forEach.call(head.children, function (th, i) {
+        th.setAttribute("aria-sort", COLUMNS[i][0] === state.sort ? (state.descending ? "descending" : "ascending") : "none");
+      });
+      count.textContent = shown.length + " of " + rows.length + " documents";
+    }
+
+    mount.appendChild(element("h2", { id: "all-documents" }, "All documents"));
+    mount.appendChild(form);
+    mount.appendChild(count);
+    var frame = element("div", { "class": "catalog__scroll", tabindex: "0", role: "region", "aria-label": "All documents" });
+    frame.appendChild(table);
+    mount.appendChild(frame);
+    render();
+    mount.hidden = false;
+  }
+
+  var mount = document.querySelector("[data-catalog]");
+  if (mount) {
+    var script = document.createElement("script");
+    script.src = mount.getAttribute("data-catalog");
+    script.onload = function () { catalog(mount); };
+    document.head.appendChild(script);
   }
 
   var article = document.querySelector("article") || document.body;
