@@ -46,6 +46,12 @@ def code_fingerprint() -> str:
     return _fingerprint(sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")))
 
 
+# Taken once, as the code is loaded: a file edited while a build runs must not lend its new
+# fingerprint to results of the code already in memory.
+reader_fingerprint()
+code_fingerprint()
+
+
 def key_of(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 

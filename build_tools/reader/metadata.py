@@ -302,6 +302,13 @@ def find_title(blocks: list[Block], stream: Stream, doc_language: str) -> tuple[
         joiner = " " if _style(part) == _style(title.split(" – ")[-1]) or title.endswith(":") else " – "
         title = f"{title}{joiner}{part}"
     title = _from_running_head(title.rstrip(" :"), stream.running_heads)
+    joined = _norm(" ".join(parts))
+    while run[-1] + 1 < len(blocks) and _norm(title) != joined:
+        more = f"{joined} {_norm(_clean_title(blocks[run[-1] + 1].text))}"
+        if not _norm(title).startswith(more):
+            break
+        run.append(run[-1] + 1)  # the title's last line, which the running head shows belongs to it
+        joined = more
     subtitle = _visible(blocks[other_language].text) if other_language is not None else ""
     if other_language is not None:
         run = [other_language] + run
