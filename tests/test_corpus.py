@@ -185,16 +185,11 @@ DOCS: dict[str, Expect] = {
         stray=("_",),
     ),
     "dafp-1948-cabinet-submission-695f": Expect(
-        title=wrong("Post-UNRRA Relief",
-                    "title is the editors' 'Cabinet Submission by Evatt': the submission's own title "
-                    "'POST-UNRRA RELIEF' runs into its first sentence (line 20); 695D gets its printed title"),
-        paragraphs=wrong(numbers(2, 20),
-                         "paragraphs stop at 19: 'Recommendations 20. (a) ...' (line 68) is not paragraph 20"),
-        notes=wrong(numbers(1, 3), "no notes: markers [1] [2] [3] (lines 20, 22, 82) and their bodies "
-                                   "(lines 84-88) are left as text"),
+        title="Post-UNRRA Relief",
+        paragraphs=numbers(2, 20),
+        notes=numbers(1, 3),
         passages=(
-            wrong("Cabinet decided in May 1947 that Australia should join the International Refugee Organisation",
-                  "note marker [1] stays in the sentence as text (line 20)"),
+            "Cabinet decided in May 1947 that Australia should join the International Refugee Organisation",
             "The Trust Fund set up as a result of this decision will be committed in the next 2 or 3 months",
         ),
         stray=("_",),

@@ -128,6 +128,8 @@ def _read(source: Source, report: ReadReport) -> Document:
 # may have come through as literal asterisks.
 _GLUED_EMPHASIS = re.compile(r"^(\\?\*[^*\s\\][^*]*[^*\s\\]\\?\*)(?=[A-Z])")
 _GLUED_CAPS = re.compile(r"^((?:[A-ZÀ-Ý„“\"'(),-]+\s+){3,}[A-ZÀ-Ý„“\"'(),-]+\.)(?=[A-Z][a-z])")
+# A heading in capitals run into the sentence after it: "POST-UNRRA RELIEF Cabinet decided in May".
+_GLUED_CAPS_HEADING = re.compile(r"^((?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+)+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)\s+(?=[A-Z][a-z]+\s+[a-z])")
 
 
 def split_glued(blocks: list[Block], stream: Stream) -> list[Block]:
@@ -135,6 +137,9 @@ def split_glued(blocks: list[Block], stream: Stream) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         m = _GLUED_EMPHASIS.match(block.text) or _GLUED_CAPS.match(block.text)
+        heading = _GLUED_CAPS_HEADING.match(block.text)
+        if not m and heading and len(re.sub(r"[^A-Z]", "", heading.group(1))) >= 10 and len(block.text) > 200:
+            m = heading
         if block.kind == "text" and m:
             out.append(Block("text", block.parts[:1], m.group(1).replace("\\*", "*")))
             out.append(Block("text", block.parts, block.text[m.end():]))

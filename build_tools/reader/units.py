@@ -100,7 +100,7 @@ def split_fused(blocks: list[Block]) -> list[Block]:
                       or expected < int(found[0]) <= expected + 3):
             expected = int(found[0]) + 1
         elif not found and block.kind == TEXT:
-            title = re.match(rf"^((?:[^\W\d_][\w’'-]*\s+){{0,7}}[^\W\d_][\w’'-]*) ({expected})\\?\. (?=[A-Z])",
+            title = re.match(rf"^((?:[^\W\d_][\w’'-]*\s+){{0,7}}[^\W\d_][\w’'-]*) ({expected})\\?\. (?=[A-Z]|\\?\([a-z]\))",
                              plain(block.text))
             if title and block.text.startswith(title.group(1)):
                 head = title.group(1)
@@ -111,7 +111,7 @@ def split_fused(blocks: list[Block]) -> list[Block]:
         pieces = [block]
         while found and block.kind in (TEXT, ITEM):
             text = pieces[-1].text
-            m = re.search(rf"(?<=[.;:!?”’)\d>]) ({expected})\\?\. (?=[A-Z])", text)
+            m = re.search(rf"(?<=[.;:!?”’)\d>]) ({expected})\\?\. (?=[A-Z]|\\?\([a-z]\))", text)
             if not m:
                 break
             head, tail = text[: m.start()], text[m.start() + 1:]
