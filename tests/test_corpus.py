@@ -213,7 +213,7 @@ DOCS: dict[str, Expect] = {
                   "and it resumes on line 669: left as separate paragraphs"),
         ),
         furniture=(
-            wrong("-----", "the print mark '-----------------' (line 20) is kept in the disclaimer"),
+            "-----",
         ),
         stray=("16", "17", "20", "21"),
     ),
@@ -275,14 +275,13 @@ DOCS: dict[str, Expect] = {
         title="Evaluation finale indépendante du projet « Renforcement du dialogue binational entre Haïti et la "
               "République dominicaine pour promouvoir la cohésion sociale dans la zone frontalière »",
         passages=(
-            wrong("Documenter et intégrer dès la conception les acquis des initiatives similaires, pour éviter "
+            "Documenter et intégrer dès la conception les acquis des initiatives similaires, pour éviter "
                   "redondances",
-                  "the page-1 footer 'Template Version: 08/2022' (line 50) is left inside the sentence"),
             "incluant des mécanismes de suivi et de remontée des décisions vers les instances de gouvernance",
             "un meilleur alignement entre les partenaires, optimiser l’allocation des ressources",
             "Intégrer les pratiques du projet dans les stratégies nationales, locales et régionales",
         ),
-        furniture=(wrong("Template Version", "the template footer (line 50) is kept in recommendation 2"),),
+        furniture=("Template Version",),
         stray=("2", "3", "9", "12"),
     ),
     # Web texts of the Dutch treaty series: no page breaks; English text then its Dutch translation.

@@ -19,7 +19,7 @@ import math
 import re
 from collections import defaultdict
 
-from .stream import HEADING, ROW, RULE, Line, Stream, plain
+from .stream import HEADING, ROW, RULE, Line, Stream, ends_sentence, plain
 
 ZONE = 3  # lines at the top and at the bottom of a page where furniture sits
 
@@ -77,6 +77,7 @@ def remove_furniture(stream: Stream) -> None:
         gone[0].update(_counting_numbers(stream.pages[0]))
     _page_numbers(stream, gone)
     _running_heads(stream, gone)
+    _interrupting_feet(stream, gone)
     pages: list[list[Line]] = []
     for p, page in enumerate(stream.pages):
         kept: list[Line] = []
@@ -120,6 +121,27 @@ def _page_numbers(stream: Stream, gone: dict[int, dict[int, str]]) -> None:
     for p, i, n, of, form in found:
         if (form, n - p) in steady or (of is not None and n <= of and (of == total or len(stream.pages) == 1)):
             gone[p][i] = "page numbers"
+
+
+_NOTE_START = re.compile(r"^(?:\d{1,3}\b|[*†‡]|\\\*|<sup>|\[\d)")
+_FOOT_WORDS = 8
+
+
+def _interrupting_feet(stream: Stream, gone: dict[int, dict[int, str]]) -> None:
+    """A short line alone at the foot of a page, between a sentence cut by the page break and its
+    lower-case rest on the next page, is the page's foot ("Template Version: 08/2022"), printed
+    once or not: text does not stand between the halves of a sentence (a note would have a label)."""
+    for p in range(len(stream.pages) - 1):
+        page, following = stream.pages[p], stream.pages[p + 1]
+        alive = [i for i in range(len(page)) if i not in gone[p]]
+        after = [i for i in range(len(following)) if i not in gone[p + 1]]
+        if len(alive) < 2 or not after:
+            continue
+        foot, before, resumed = page[alive[-1]], page[alive[-2]], following[after[0]]
+        text = visible(foot)
+        if (foot.gap and 0 < len(text.split()) <= _FOOT_WORDS and not _NOTE_START.match(foot.text.strip())
+                and not ends_sentence(before.text) and visible(resumed)[:1].islower()):
+            gone[p][alive[-1]] = "page feet"
 
 
 def _running_heads(stream: Stream, gone: dict[int, dict[int, str]]) -> None:

@@ -37,6 +37,7 @@ _BODY_START = re.compile(
 )
 _BULLETED_SUP = re.compile(r"^(?:[-•–]|\\\*)\s+(?=<sup>)")
 _GLUED_RULE = re.compile(r"^(?:\\?_)+\s*(?=\[\d{1,3}\]\s|<sup>|[¹²³⁴⁵⁶⁷⁸⁹])")
+_DRAWN_RULE = re.compile(r"^(?:\\?[-_—]){5,}\s*(?=[^\W\d_])")
 NOTES_TITLES = {"notes", "footnotes", "endnotes", "notas", "noten", "notes de bas de page", "notes de fin"}
 
 
@@ -532,11 +533,13 @@ def _marked_bodies(stream: Stream, have: set[str]) -> list[NoteBody]:
 def collect_notes(stream: Stream) -> list[NoteBody]:
     """Every note body of the document, taken out of the pages, in page order."""
     for page in stream.pages:
-        glued = [i for i, line in enumerate(page) if line.kind == TEXT and _GLUED_RULE.match(line.text)]
+        glued = [i for i, line in enumerate(page)
+                 if line.kind == TEXT and (_GLUED_RULE.match(line.text) or _DRAWN_RULE.match(line.text))]
         for i in reversed(glued):
-            # "_[1] See Volume 12": the footnote rule glued to the first note by the extraction.
+            # "_[1] See Volume 12": the footnote rule glued to the first note by the extraction;
+            # "-----------------The opinions": a rule drawn across the page, glued to the next line.
             line = page[i]
-            line.text = _GLUED_RULE.sub("", line.text, count=1)
+            line.text = _DRAWN_RULE.sub("", _GLUED_RULE.sub("", line.text, count=1), count=1)
             page.insert(i, Line("_", line.no, line.page, line.gap, kind=RULE))
             line.gap = True
         for line in page:
