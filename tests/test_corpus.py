@@ -324,11 +324,9 @@ DOCS: dict[str, Expect] = {
         notes=wrong(("39",), "no note: the marker 'programmes39' (Figure 4.4, line 67) and the body "
                              "'39Adapted from JMDI, 2015b.' (line 117) are not paired"),
         passages=(
-            wrong("Adaptation of reintegration measures to the needs and capacities of the countries of origin",
-                  "the wrap mark ' - ' inside the list item (line 14) is kept: 'of the - countries'"),
-            wrong("Monitoring and evaluation systems to track the progress and success of return and "
+            "Adaptation of reintegration measures to the needs and capacities of the countries of origin",
+            "Monitoring and evaluation systems to track the progress and success of return and "
                   "reintegration measures",
-                  "the wrap mark ' - ' inside the list item (line 16) is kept: 'success of - return'"),
             "an evolving web of reintegration-related partnerships",
         ),
     ),

@@ -37,7 +37,7 @@ from .notes import NoteBody, absorb_interruptions, collect_notes, pair_markers
 from .paragraphs import Block, build_blocks
 from .stream import Stream, plain
 from .structure import build_structure
-from .words import Vocabulary, close_spaced_hyphens, join_split_words, restore_hyphens, separate_glued
+from .words import Vocabulary, close_spaced_hyphens, drop_stray_dashes, join_split_words, restore_hyphens, separate_glued
 
 READER_VERSION = "2"  # part of the conversion cache key: change it when output changes for the same input
 
@@ -88,7 +88,7 @@ def _read(source: Source, report: ReadReport) -> Document:
     blocks = build_blocks(stream, vocabulary)
     blocks = split_glued(blocks, stream)
     for block, text in zip(blocks, separate_glued([b.text for b in blocks], stream.repaired)):
-        text = close_spaced_hyphens(text, stream.repaired)
+        text = drop_stray_dashes(close_spaced_hyphens(text, stream.repaired), stream.repaired)
         block.text = join_split_words(restore_hyphens(text, vocabulary, stream.repaired), vocabulary, stream.repaired)
     meta, found, blocks, title_line = read_metadata(blocks, stream, [b.text for b in blocks])
     diagnostics += found.diagnostics

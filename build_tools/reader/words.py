@@ -97,6 +97,23 @@ def close_spaced_hyphens(text: str, counts: Counter) -> str:
     return _SPACED_HYPHEN.sub(fix, text)
 
 
+_STRAY_DASH = re.compile(r"(?<![\w’'-])([^\W\d_]+) - (?=[^\W\d_]*[a-zà-ÿ])")
+
+
+def drop_stray_dashes(text: str, counts: Counter) -> str:
+    """ "the needs and capacities of the - countries": a dash cannot follow "the", "of", "for";
+    it is what a converter left where a line of the item broke. Dashes elsewhere stay."""
+    from .paragraphs import FUNCTION_WORDS
+
+    def fix(m: re.Match[str]) -> str:
+        if m.group(1).lower() not in FUNCTION_WORDS:
+            return m.group(0)
+        counts["stray dashes dropped"] += 1
+        return m.group(1) + " "
+
+    return _STRAY_DASH.sub(fix, text)
+
+
 _SPLIT = re.compile(r"(?<![\w’'-])([^\W\d_]+) (-?)([^\W\d_]+)(?![\w’'-])")
 
 
