@@ -111,8 +111,10 @@ zensical: zensical-site $(VENV)/.test-installed
 	$(PY) -m pytest -m zensical
 
 # make bench [SIZES=5,100,1000]: the whole pipeline at scale (see build_tools/bench.py).
+SIZES ?= 5,100,1000
+
 bench: test-deps $(SHIM)
-	$(PY) -m build_tools bench --sizes $(or $(SIZES),5,100,1000)
+	$(PY) -m build_tools bench --sizes $(SIZES)
 
 clean:
 	rm -rf site site-zensical dist build .cache .pytest_cache
