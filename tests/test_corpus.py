@@ -200,17 +200,12 @@ DOCS: dict[str, Expect] = {
               "for Migrant Protection and Reintegration",
         paragraphs=wrong((), "the report numbers sections, not paragraphs: its two numbered lists of questions "
                              "(1-7, lines 725-735; 1-9, lines 737-765) become headings and paragraphs 1-9"),
-        notes=wrong(numbers(1, 5), "only note 1: markers 'Reintegration 2', 'pre-return3', 'Netherlands 4)', "
-                                   "'organizations 5(3)' (lines 633, 640, 669, 782) and their bodies "
-                                   "(lines 661-665, 713-715, 803-805) are not paired"),
+        notes=numbers(1, 5),
         passages=(
             "Caseworkers rarely directly engage with communities of return and cohesion between communities",
             "which topic specific training is most desired on topics such as such as gender-based violence",
             "Section 6 provides an overview of findings related to caseworkers’ experiences",
-            wrong("developed under the COMPASS initiative funded by the Ministry of Foreign Affairs of the "
-                  "Netherlands",
-                  "the sentence breaks at 'COMPASS' (line 661), the bodies of notes 2 and 3 and page 14 follow, "
-                  "and it resumes on line 669: left as separate paragraphs"),
+            "developed under the COMPASS initiative funded by the Ministry of Foreign Affairs of the Netherlands",
         ),
         furniture=(
             "-----",
@@ -321,8 +316,7 @@ DOCS: dict[str, Expect] = {
     # A handbook chapter exported as Markdown: list items carry stray ' - ' where lines wrapped.
     "iom-reintegration-handbook-4-2": Expect(
         title="Effective international cooperation",
-        notes=wrong(("39",), "no note: the marker 'programmes39' (Figure 4.4, line 67) and the body "
-                             "'39Adapted from JMDI, 2015b.' (line 117) are not paired"),
+        notes=("39",),
         passages=(
             "Adaptation of reintegration measures to the needs and capacities of the countries of origin",
             "Monitoring and evaluation systems to track the progress and success of return and "
@@ -452,6 +446,15 @@ NOTE_TEXTS = [
     ("a-res-70-296", "1", "A/70/976, annex I."),
     ("iom-mds-evaluation-annex-vii-asia-pacific-2025", "1", "See: https://ap-migrationdata.iom.int/en"),
     ("haiti-dr-dialogue-evaluation-tor-2024", "2", "https://www.iom.int/data-protection"),
+    # Labels printed after their texts (lines 661-665), or glued to the text (line 117).
+    ("eu-iom-ji-case-management-study-2023", "2", "https://www.migrationjointinitiative.org/"),
+    ("eu-iom-ji-case-management-study-2023", "3", "In this report, pre-return is considered as the host country or "
+                                                  "country of migration, and post-return is considered as the country "
+                                                  "of origin."),
+    ("eu-iom-ji-case-management-study-2023", "4", "https://www.iom.int/compass"),
+    ("eu-iom-ji-case-management-study-2023", "5", "The following organizations were interviewed: Chab Dai in "
+                                                  "Cambodia, EverFree in Nigeria and the Philippines, and UNICEF."),
+    ("iom-reintegration-handbook-4-2", "39", "Adapted from JMDI, 2015b."),
 ]
 
 

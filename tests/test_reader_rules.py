@@ -235,6 +235,33 @@ def test_notes_in_markdown_definitions_and_notes_sections() -> None:
     assert {n.label for n in document.footnotes} == {"1", "*"}
 
 
+def test_labels_printed_after_their_texts_at_a_page_foot() -> None:
+    text = _pages(
+        ["A study", "", "The Initiative for Return 1 (hereafter the Initiative) runs in host and origin",
+         "countries2 alike. The guidelines (developed under the TRACK", "https://example.org/initiative",
+         "Here, host is the country of migration, and origin is",
+         "the country of return.", "1", "2", "", "7"],
+        ["programme of the Ministry) describe the work.", "", "Its text is short and it ends here.", "", "8"],
+    )
+    document = doc(text)
+    assert [(n.label, block_text(n.blocks[0])) for n in document.footnotes][:2] == [
+        ("1", "https://example.org/initiative"),
+        ("2", "Here, host is the country of migration, and origin is the country of return."),
+    ]
+    assert "developed under the TRACK programme of the Ministry" in " ".join(texts(document))
+
+
+def test_a_label_glued_to_its_note_text_pairs_with_a_glued_marker() -> None:
+    text = ("# A chapter\n\nFigure 2.1: Forms of cooperation between partner countries17\n\n"
+            "The forms above are not exhaustive.\n\n17Adapted from an earlier review, 2015.\n\n"
+            "3Rivers Partnership is a network.\n")
+    document = doc(text)
+    assert [(n.label, block_text(n.blocks[0])) for n in document.footnotes] == [("17", "Adapted from an earlier review, 2015.")]
+    assert "Forms of cooperation between partner countries" in " ".join(texts(document))
+    # With no marker glued the same way before it, a word after a number stays text.
+    assert "3Rivers Partnership is a network." in texts(document)
+
+
 def test_a_note_between_a_cut_sentence_and_its_continuation() -> None:
     text = ("A title\n\n1. The organization launched a dialogue with its members on migration governance in the\n\n"
             "The dialogue was first held in 2001.\n\nregion, and it continues today.\n")

@@ -9,7 +9,9 @@ Bodies, in every style of the family:
   one);
 - with no rule, "n Text" lines at the foot of a page when n is the next note number of the
   document and the page's text has a marker for it;
-- a "Notes" section at the end of the document.
+- a "Notes" section at the end of the document;
+- a paragraph whose label is glued to its first word ("39Adapted from …") when a marker is
+  glued the same way before it.
 
 Markers, paired by label and by sequence (note n's marker comes after note n-1's and no later
 than the page its body is on): `<sup>n</sup>` and Unicode superscripts; `[n]`, `[note n]`;
@@ -241,7 +243,9 @@ def _candidates(text: str, strict: bool = True) -> list[tuple[int, int, str, int
     for m in re.finditer(r"(?<![\w/.,])((?:19|20)\d\d)(\d{1,2})(?=[\s,.;:)]|$)", text):
         found.append((m.start(2), m.end(), m.group(2), 2))
     # A number standing between words, where no number belongs: "Crime 5 and".
-    for m in re.finditer(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))(\d{1,3})(?= +[a-z(]| *[,.;:]|$)", text):
+    # Where the caller has bounded the marker, also before a bracket: "(… the Netherlands 4)", "others 5(3)".
+    after = r"(?= +[a-z(]| *[,.;:]|$)" if strict else r"(?= +[a-z(]| *[,.;:()]|$)"
+    for m in re.finditer(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))(\d{1,3})" + after, text):
         before = text[: m.start()].split()[-1].lower().strip(",;:") if text[: m.start()].split() else ""
         excluded = _NUMBER_WORDS if strict else _COUNTED
         if before not in excluded and before.rstrip(".") not in excluded:
@@ -324,7 +328,9 @@ def _find_marker(holders: list, body: NoteBody, start: tuple[int, int], limit, s
     if not chosen:
         return None
     if not symbol:
-        chosen = [max(chosen, key=lambda c: (c[3], -c[0], -c[1]))]
+        # The first clear marker; a weak one (a number between words) on its body's page first.
+        chosen = [max(chosen, key=lambda c: (c[3], c[3] == 1 and holders[c[0]].first_page == body.page,
+                                             -c[0], -c[1]))]
     for hi, s, e, _ in sorted(chosen, key=lambda c: (c[0], -c[1])):
         text = holders[hi].text
         holders[hi].text = text[:s] + f"<sup>{body.label.replace('*', chr(92) + '*')}</sup>" + text[e:]
@@ -479,6 +485,8 @@ def _bottom_notes(stream: Stream, expected: int) -> list[NoteBody]:
                     rest = bodies[len(lead)].line if len(lead) < len(bodies) else None
                     best = (start, lead, rest)
         if best is None:
+            best = _labels_after_texts(page, expected)
+        if best is None:
             continue
         start, bodies, rest = best
         before = " ".join(line.text for p in stream.pages[: k + 1] for line in (p if p is not page else page[:start]))
@@ -488,6 +496,37 @@ def _bottom_notes(stream: Stream, expected: int) -> list[NoteBody]:
         stream.pages[k] = page[:start] + [x for x in page[start:] if rest is not None and x.no >= rest]
         expected += len(bodies)
     return found
+
+
+_URL_START = re.compile(r"(?:https?://|www\.)\S")
+
+
+def _labels_after_texts(page: list[Line], expected: int):
+    """A page that ends with bare labels, the next note numbers ("2", "3"), printed after their
+    texts: the labels' count of texts just above them are the notes, in order (as _bottom_notes)."""
+    end = len(page)
+    while end > 0 and page[end - 1].kind == TEXT and page[end - 1].text.strip().isdigit():
+        end -= 1
+    labels = [line.text.strip() for line in page[end:]]
+    if not labels or labels != [str(expected + n) for n in range(len(labels))]:
+        return None
+    starts: list[int] = []
+    i = end
+    while len(starts) < len(labels) and i > 1:
+        i -= 1
+        line = page[i]
+        if line.kind != TEXT or _body_start(line):
+            return None
+        if not line.text[:1].islower() or _URL_START.match(line.text):
+            starts.append(i)
+        elif line.gap:
+            return None  # a continued text set apart is not a note's
+    if len(starts) < len(labels):
+        return None
+    starts.reverse()
+    bodies = [NoteBody(label, [x.text for x in page[a:b]], page[a].no, page[a].page)
+              for label, a, b in zip(labels, starts, starts[1:] + [end])]
+    return starts[0], bodies, None
 
 
 def _notes_section(stream: Stream) -> list[NoteBody]:
@@ -530,6 +569,30 @@ def _marked_bodies(stream: Stream, have: set[str]) -> list[NoteBody]:
     return found
 
 
+_GLUED_BODY = re.compile(r"^(\d{1,3})(?P<rest>[^\W\d_][^\W\d_].*)$")
+
+
+def _glued_bodies(stream: Stream, have: set[str]) -> list[NoteBody]:
+    """A paragraph set apart whose label is glued to its first word ("39Adapted from …") is that
+    note's text when the text before it has a marker glued the same way ("programmes39")."""
+    found: list[NoteBody] = []
+    markers: set[str] = set()  # labels of the clear markers met so far
+    for k, page in enumerate(stream.pages):
+        keep: list[Line] = []
+        for line in page:
+            m = _GLUED_BODY.match(line.text) if line.kind == TEXT and line.gap else None
+            label, rest = (m.group(1), m.group("rest")) if m else ("", "")
+            if m and rest[0].isupper() and rest[1].islower() and label in markers and label not in have \
+                    and len(rest) < 600:
+                found.append(NoteBody(label, [rest], line.no, k))
+                have.add(label)
+                continue
+            markers.update(label for _, _, label, strength in _candidates(line.text) if strength >= 2)
+            keep.append(line)
+        stream.pages[k] = keep
+    return found
+
+
 def collect_notes(stream: Stream) -> list[NoteBody]:
     """Every note body of the document, taken out of the pages, in page order."""
     for page in stream.pages:
@@ -557,6 +620,7 @@ def collect_notes(stream: Stream) -> list[NoteBody]:
     bodies += _ruled(stream, {b.label for b in bodies if b.label})
     bodies += _star_notes(stream)
     bodies += _marked_bodies(stream, {b.label for b in bodies if b.label})
+    bodies += _glued_bodies(stream, {b.label for b in bodies if b.label})
     numbered = [int(b.label) for b in bodies if b.label and b.label.isdigit()]
     bodies += _bottom_notes(stream, max(numbered, default=0) + 1)
     bodies.sort(key=lambda b: (b.page, b.line))
