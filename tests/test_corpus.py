@@ -76,10 +76,8 @@ DOCS: dict[str, Expect] = {
     # Two-column OCR of the 1946 Resolutions volume: English and French columns alternate, the
     # page opens with the tail of resolution 61 (I); resolution 62 (I) letters its paragraphs.
     "a-res-62-i": Expect(
-        title=wrong("Refugees and Displaced Persons",
-                    "title is 'Refugees and Displaced': the printed title wraps (lines 23-24) and its "
-                    "last word 'Persons' is made a heading"),
-        symbol=wrong("A/RES/62(I)", "no symbol: resolution 62 (I) (printed '62 (1).', line 23) gets none"),
+        title="Refugees and Displaced Persons",
+        symbol="A/RES/62(I)",
         notes=wrong(("1",), "no notes: the marker is OCR'd as '!' ('PERSONS!', line 30) and the note "
                             "body (line 72) stays in the text as a paragraph"),
         passages=(

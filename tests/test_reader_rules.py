@@ -189,6 +189,19 @@ def test_a_resolution_read_whole() -> None:
     assert [r.label for r in refs] == ["1"] and not report.notes_unmarked
 
 
+def test_a_resolution_in_the_assemblys_records_numbered_before_its_title() -> None:
+    text = page("authorizes the Secretary-General to transmit it to all", "Members.", "",
+                "Ninety-ninth plenary meeting,", "2 November 1947.", "",
+                "12 (11). Assistance to Stateless", "Persons", "",
+                "The General Assembly,", "", "Recommends that the Members consider the question;", "",
+                "Hundredth plenary meeting,", "3 November 1947.", "")
+    m = doc(text).metadata
+    assert (m.title, m.symbol, m.date) == ("Assistance to Stateless Persons", "A/RES/12(II)", "1947-11-03")
+    # Without "The General Assembly," the number says nothing of the issuer: no symbol.
+    m = doc(text.replace("The General Assembly,", "The Council,")).metadata
+    assert (m.title, m.symbol) == ("Assistance to Stateless Persons", "")
+
+
 def test_one_occurrence_is_text() -> None:
     stream = read_stream(_pages(["Report", "", "Please note 2020 figures.", "Text on page one."],
                                 ["More text on page two.", "Closing line."]), "x.txt")

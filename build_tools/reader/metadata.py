@@ -196,7 +196,7 @@ _CREDIT = re.compile(
     r"|auteurs?|par|rédigé par|préparé par|soumis par|commandé par|évaluateur(?:\(s\))?|autor(?:es)?|preparado por)\s*:",
     re.IGNORECASE,
 )
-_RESOLUTION_NUMBER = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\((?:[IVX]+|\d)\))\.\s+")
+_RESOLUTION_NUMBER = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\((?:[IVXL]+|[1l]{1,3}|\d)\))\.\s+")
 
 
 def _clean_title(text: str) -> str:
@@ -429,6 +429,7 @@ def read_metadata(blocks: list[Block], stream: Stream, texts: list[str]) -> tupl
     found = Found()
     doc_language = language.detect(" ".join(texts))
     blocks = read_masthead(blocks, found)
+    before_title = blocks
     title, subtitle, blocks, title_line = find_title(blocks, stream, doc_language)
     fm = stream.front_matter
     fm_title = _front_matter_value(fm, "title").rstrip(" :")
@@ -443,9 +444,10 @@ def read_metadata(blocks: list[Block], stream: Stream, texts: list[str]) -> tupl
     meta["title"] = title
     meta["subtitle"] = subtitle
     meta["language"] = doc_language or _front_matter_value(fm, "language", "lang").lower()[:2]
-    symbol = f.get("symbol", "") or _front_matter_value(fm, "symbol") or _symbol_in_heads(stream.running_heads)
+    symbol = f.get("symbol", "") or _front_matter_value(fm, "symbol") or _symbol_in_heads(stream.running_heads) \
+        or _assembly_resolution(before_title, title_line, blocks)
     meta["symbol"] = symbol
-    meta.update(_date(found, fm, blocks, stream))
+    meta.update(_date(found, fm, blocks, stream, title_line))
     meta["body"] = _body(symbol, found, stream, texts[:40])
     meta["session"] = session_case(f.get("session", ""))
     meta["committee"] = f.get("committee", "")
@@ -464,6 +466,24 @@ def read_metadata(blocks: list[Block], stream: Stream, texts: list[str]) -> tupl
     return meta, found, blocks, title_line
 
 
+_ASSEMBLY = re.compile(r"^(?:The General Assembly|L[’']Assemblée générale|La Asamblea General)\s*,")
+_ASSEMBLY_NUMBER = re.compile(r"^(?:(\d{1,3})\s*/\s*(\d{1,4})|(\d{1,4})\s*\(([IVXL]+|[1l]{1,3})\))\.\s")
+
+
+def _assembly_resolution(blocks: list[Block], title_line: int, body: list[Block]) -> str:
+    """A resolution printed in the Assembly's records: its number before its title ("62 (I).",
+    "70/296.") and "The General Assembly," opening its text give its symbol (A/RES/62(I))."""
+    first = next((b for b in blocks if b.line == title_line), None)
+    m = _ASSEMBLY_NUMBER.match(_visible(first.text)) if first is not None else None
+    following = [_visible(b.text) for b in body if b.line > title_line][:6]
+    if not m or not any(_ASSEMBLY.match(text) for text in following):
+        return ""
+    if m.group(1):
+        return f"A/RES/{m.group(1)}/{m.group(2)}"
+    session = m.group(4).replace("1", "I").replace("l", "I")  # "(1)": the OCR of a Roman one
+    return f"A/RES/{m.group(3)}({session})"
+
+
 def _symbol_in_heads(heads: list[str]) -> str:
     """UN documents print their symbol as a running head."""
     pattern = MASTHEAD[1][1]
@@ -479,10 +499,24 @@ def _title_like_heading(title: str) -> bool:
     return len(_words(title)) >= 3 and not dates.find_dates(title)
 
 
-def _date(found: Found, fm: dict, blocks: list[Block], stream: Stream) -> dict[str, str]:
+_MEETING = re.compile(r"\bplenary meeting\b|\bséance plénière\b|\bsesión plenaria\b", re.IGNORECASE)
+
+
+def _meeting_date(blocks: list[Block], title_line: int) -> str:
+    """The date under "Sixty-seventh plenary meeting," after a resolution's title: its adoption."""
+    for block in blocks:
+        text = _visible(block.text)
+        if block.line > title_line and _MEETING.search(text) and len(_words(text)) <= _DATELINE_WORDS + 4:
+            found_dates = dates.find_dates(text)
+            if found_dates:
+                return found_dates[0][0].iso
+    return ""
+
+
+def _date(found: Found, fm: dict, blocks: list[Block], stream: Stream, title_line: int = 0) -> dict[str, str]:
     """The document's date: adoption, masthead, a labelled or a leading date line; front matter last."""
     f = found.fields
-    printed = f.get("adopted") or f.get("date") or ""
+    printed = f.get("adopted") or f.get("date") or _meeting_date(blocks, title_line)
     if not printed:
         for block in blocks[:12]:
             if block.page > 0:

@@ -159,6 +159,10 @@ def _title_case(text: str) -> bool:
     return bool(long) and all(w[0].isupper() for w in long)
 
 
+# A resolution's number before its title ("62 (I). Refugees and"): not a figure of a table's row.
+_RESOLUTION_NUMBER = re.compile(r"^\d{1,4}\s*\((?:[IVXL]+|\d{1,2})\)\.\s+(?=[^\W\d_])")
+
+
 def _heading_continues(p: str, n: str) -> bool:
     """A heading broken over two lines: both in capitals, or both title-cased with no sentence start."""
     if ends_sentence(p):
@@ -168,6 +172,7 @@ def _heading_continues(p: str, n: str) -> bool:
     if letters_p and letters_n and all(c.isupper() for c in letters_p) and all(c.isupper() for c in letters_n):
         return True
     first = re.findall(r"[^\W\d_]+", n.lower())[:1]
+    p = _RESOLUTION_NUMBER.sub("", p, count=1)
     if dates.find_dates(n) or re.search(r"\d", p + n):
         return False  # a date under a title is a date line; lines with figures are a table's rows
     return _title_case(p) and _title_case(n) and len(n.split()) <= 4 and bool(first) and first[0] not in _DETERMINERS \
