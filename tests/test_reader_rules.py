@@ -369,6 +369,20 @@ def test_numbered_lists_that_restart_are_lists() -> None:
     assert doc(text).numbered_paragraphs() == []
 
 
+def test_bullets_under_a_numbered_item_nest_and_printed_numbers_stay() -> None:
+    from build_tools.writer.markdown import write_document
+    text = ("# A plan of work\n\n## 1. Activities\n\nThe **planned** activities are the following:\n\n"
+            " o Activity 1.1.4: Support to the town councils for the labs.\n\n"
+            " o Activity 1.1.5: Promotion of joint initiatives for peace.\n\n"
+            " 2. Campaign on migration and cohesion:\n\n"
+            " o Activity 1.2.1: Study of the tools used at the border.\n\n"
+            " o Activity 1.2.2: Workshops with local actors.\n")
+    page_text = write_document(doc(text), "documents/t.md")
+    assert "- 2. Campaign on migration and cohesion:" in page_text  # the printed number is kept
+    assert "    - Activity 1.2.1: Study of the tools used at the border." in page_text  # its sub-items
+    assert "- o " not in page_text  # a bullet glyph is no word
+
+
 def test_roman_values() -> None:
     assert [roman_value(x) for x in ("I", "IV", "ix", "XIV", "C")] == [1, 4, 9, 14, 100]
 

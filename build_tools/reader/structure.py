@@ -415,11 +415,15 @@ def _item_text(block: Block) -> tuple[str, str]:
     m = _BULLET_START.match(plain(text))
     bullet = plain(text)[: m.end()].strip() if m else "•"
     neutral = re.sub(r"^\s*\\?[" + BULLETS + r"\-–—o]\s*", "", text, count=1)
-    return ("•" if bullet in ("-", "–", "—") else bullet), neutral
+    return ("•" if bullet in ("-", "–", "—", "o") else bullet), neutral
 
 
 def _depth(block: Block) -> int:
     return block.level * 4 + block.indent
+
+
+def _numbered_item(block: Block) -> bool:
+    return block.kind == ITEM and block.marker[:-1].isdigit()
 
 
 def _nest(b: Builder, items: list[Block]) -> ListBlock:
@@ -431,7 +435,10 @@ def _nest(b: Builder, items: list[Block]) -> ListBlock:
         block = items[k]
         children = []
         k += 1
-        while k < len(items) and _depth(items[k]) > base:
+        # Bullets under a numbered item printed at its depth are its sub-items ("1. Mediation:" then "o Activity").
+        numbered = _numbered_item(block)
+        while k < len(items) and (_depth(items[k]) > base
+                                  or (numbered and _depth(items[k]) == base and not _numbered_item(items[k]))):
             children.append(items[k])
             k += 1
         marker, text = _item_text(block)

@@ -158,7 +158,7 @@ class MarkdownWriter:
         for k, item in enumerate(block.items):
             if sequential:
                 bullet = f"{k + 1}. "
-            elif block.ordered:
+            elif block.ordered or any(c.isalnum() for c in item.marker):
                 bullet = f"- {escape(item.marker)} "  # printed numbers kept as text
             else:
                 bullet = "- "
