@@ -139,6 +139,14 @@ def test_ocr_markdown_conventions_are_data_not_text() -> None:
     assert "Agency" not in " ".join(texts(document))  # the running head, found on both pages
 
 
+def test_italic_lines_glued_by_the_html_converter_stay_apart() -> None:
+    text = ("# A note\n\nAccept the assurance of my consideration.*To the Director**of the Office**Geneva.*\n\n"
+            "Some **bold** words and *one* italic.\n")
+    lines = [line.text for page in read_markdown(text, "t.md").pages for line in page]
+    assert "Accept the assurance of my consideration.*To the Director* *of the Office* *Geneva.*" in lines
+    assert "Some **bold** words and *one* italic." in lines
+
+
 def test_html_markdown_headings_without_space_and_unpaired_emphasis() -> None:
     stream = read_markdown("##Verdrag\n\n####Agreement\n\n*A* and **B**C** end\n", "x.txt")
     assert [(line.level, line.text) for line in stream.lines()][:2] == [(2, "Verdrag"), (4, "Agreement")]

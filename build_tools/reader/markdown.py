@@ -27,6 +27,13 @@ from .stream import BREAK, HEADING, ITEM, NOTE, ROW, RULE, TEXT, Line, Stream, e
 
 # A heading without a space after its hashes ("##Verdrag"), as HTML converters write them.
 _GLUED_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
+# Lines printed in italics one under the other, their breaks dropped by the HTML converter:
+# "*His Excellency**the Minister**The Hague.*" is three italic spans, not bold inside italics.
+_GLUED_EMPHASIS = re.compile(r"(?<![*\\])\*(?=[^\s*])[^*\n]+?(?:(?<=\S)\*\*(?=[^\s*])[^*\n]+?)+(?<=\S)\*(?!\*)")
+
+
+def _separate_emphasis(m: re.Match[str]) -> str:
+    return m.group(0).replace("**", "* *")
 # OCR running heads fused into headings: "# **Org** ... page 4" (the page is data, not text).
 _PAGE_SUFFIX = re.compile(r"\s*(?:\.\.\.|…)\s*page\s+(\d{1,4})\s*$", re.IGNORECASE)
 # `${ }^{1}$`, `$^{12}$`, `${}^{*}$`: a superscript written as LaTeX.
@@ -249,7 +256,7 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
 
 def read_markdown(text: str, path: str, first_line: int = 1) -> Stream:
     """A Markdown dialect text as a stream of pages of lines."""
-    prepared = _GLUED_HEADING.sub(r"\1 ", text)
+    prepared = _GLUED_EMPHASIS.sub(_separate_emphasis, _GLUED_HEADING.sub(r"\1 ", text))
     removed: Counter = Counter()
     walker = _Walker(prepared.split("\n"), first_line, removed)
     walker.walk(_PARSER.parse(prepared))
