@@ -253,10 +253,11 @@ DOCS: dict[str, Expect] = {
             "Cette évaluation est essentielle pour mesurer les progrès accomplis, tirer des leçons des actions "
             "mises en place",
             wrong("Formation des jeunes membres des Laboratoires d’Innovation Sociale (LIS) en prévention de "
-                  "conflits", "the bullet's second line (line 187) is taken as a note body"),
+                  "conflits", "the bullet's second line (line 187) starts with a capital ('Sociale') and is "
+                              "left as a paragraph of its own"),
             wrong("Si des ajustements ont été nécessaires pour s’adapter aux évolutions du contexte sociopolitique",
-                  "the first line of each page is marked '######' by the extraction (line 858); the bullet is "
-                  "split into a heading and a paragraph"),
+                  "'sociopolitique' (line 860) is rewritten 'socio-politique', the form the document prints "
+                  "twice elsewhere"),
             wrong("Alignement avec les priorités nationales : Vérifier l'adéquation du projet avec les politiques "
                   "de consolidation de la paix",
                   "item f), first on its page (line 450, marked '######'), is published as a heading"),
