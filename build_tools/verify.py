@@ -117,6 +117,9 @@ def source_words(text: str, furniture: list[str] = ()) -> tuple[list[str], Count
     return words, removed
 
 
+_ARTICLE_LINE = re.compile(r"^[\W_]*(?:article|artikel|artículo|art\.)\s+\d+", re.IGNORECASE)
+
+
 def expected_paragraphs(text: str) -> list[str]:
     """Printed paragraph numbers at line starts, each before a sentence of some length: the
     longest run counting up by one from 1 (or from 2, the first paragraph going unnumbered).
@@ -125,10 +128,16 @@ def expected_paragraphs(text: str) -> list[str]:
     lower case, numbers a heading, not a paragraph."""
     lines = [x for x in text.splitlines() if x.strip()]
     runs: list[list[str]] = []
+    every: list[list[int]] = []  # every numbered line's run, to see numbering start again
     for k, line in enumerate(lines):
         m = _PARA_LINE.match(line)
         if not m:
             continue
+        n = int(m.group(1))
+        if every and n == every[-1][-1] + 1:
+            every[-1].append(n)
+        elif n == 1:
+            every.append([n])
         rest = line[m.end(1):].lstrip("\\.*) ").strip()
         following = k + 1
         if not rest and k + 1 < len(lines):
@@ -146,6 +155,9 @@ def expected_paragraphs(text: str) -> list[str]:
         elif n == 1 or (n == 2 and not runs):
             runs.append([m.group(1)])
     longest = max(runs, key=len, default=[])
+    articles = sum(1 for x in lines if _ARTICLE_LINE.match(x))
+    if articles < 2 and sum(1 for r in every if len(r) >= 3 and len(r) * 3 >= len(longest) * 2) > 1:
+        return []  # outside articles, numbering that starts again about as long is a list's
     return longest if len(longest) >= 3 else []
 
 

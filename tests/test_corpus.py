@@ -196,8 +196,7 @@ DOCS: dict[str, Expect] = {
     "eu-iom-ji-case-management-study-2023": Expect(
         title="Final Report: Study of Case Management Practice in the context of the EU-IOM Joint Initiative "
               "for Migrant Protection and Reintegration",
-        paragraphs=wrong((), "the report numbers sections, not paragraphs: its two numbered lists of questions "
-                             "(1-7, lines 725-735; 1-9, lines 737-765) become headings and paragraphs 1-9"),
+        paragraphs=(),
         notes=numbers(1, 5),
         passages=(
             "Caseworkers rarely directly engage with communities of return and cohesion between communities",

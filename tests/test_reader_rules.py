@@ -391,6 +391,20 @@ def test_bullets_under_a_numbered_item_nest_and_printed_numbers_stay() -> None:
     assert "- o " not in page_text  # a bullet glyph is no word
 
 
+def test_two_numbered_lists_of_questions_are_neither_paragraphs_nor_headings() -> None:
+    questions = ["What are the best practices in case management? (See the review)",
+                 "How has case management been implemented in the programme? (Section 2)",
+                 "What are the lessons learned and the recommendations? (Throughout)",
+                 "How can communications between the missions be enhanced? (See Finding 7)"]
+    text = ("A study\n\n1.2 Key questions\n\nThe study was framed by guiding questions:\n\n"
+            + "\n".join(f"{k}. {q}" for k, q in enumerate(questions[:3], 1))
+            + "\n\nThe terms of reference included these questions:\n\n"
+            + "\n".join(f"{k}. {q}" for k, q in enumerate(questions, 1)) + "\n\nThese topics are addressed below.\n")
+    document = doc(text)
+    assert document.numbered_paragraphs() == []
+    assert [block_text(b) for b in walk_blocks(document.blocks) if isinstance(b, Heading)][-1:] == ["1.2 Key questions"]
+
+
 def test_roman_values() -> None:
     assert [roman_value(x) for x in ("I", "IV", "ix", "XIV", "C")] == [1, 4, 9, 14, 100]
 

@@ -75,6 +75,19 @@ def test_expected_paragraphs_need_sentences_in_sequence() -> None:
     assert expected_paragraphs(headings) == [] and expected_paragraphs(paragraphs) == ["1", "2", "3"]
 
 
+def test_numbering_that_starts_again_numbers_lists_not_paragraphs() -> None:
+    questions = ["What are the best practices in case management for returnees?",
+                 "How has case management been implemented in the programme so far?",
+                 "What are the lessons learned and the recommendations of the study?",
+                 "How can communications between the missions be enhanced in the future?"]
+    first = "".join(f"{k}. {q}\n" for k, q in enumerate(questions[:3], 1))
+    second = "".join(f"{k}. {q}\n" for k, q in enumerate(questions, 1))
+    assert expected_paragraphs(first + "The terms of reference asked:\n" + second) == []
+    # Numbered paragraphs that start again in each article are the articles' own.
+    articles = "Article 1\n" + first + "Article 2\n" + second
+    assert expected_paragraphs(articles) == ["1", "2", "3", "4"]
+
+
 def test_in_order_counts_words_in_sequence() -> None:
     assert in_order("a b c d e".split(), "a b c d e".split()) == 5
     assert in_order("a b c d e".split(), "x a c b e".split()) == 3

@@ -80,6 +80,7 @@ class Builder:
     labels: set[str]
     numbered: set[int] = field(default_factory=set)
     numbered_headings: set[int] = field(default_factory=set)
+    numbered_items: set[int] = field(default_factory=set)
     blocks: list[ModelBlock] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     anchors: set[str] = field(default_factory=lambda: set(RESERVED_ANCHORS))
@@ -251,7 +252,7 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
         number, anchor = _numbered_anchor(b, text)
         b.heading(level, block.text, anchor or slugify(text), number, block.line)
         return 1
-    if block.kind != TEXT or len(block.parts) > 3 or i in b.numbered:
+    if block.kind != TEXT or len(block.parts) > 3 or i in b.numbered or i in b.numbered_items:
         return 0
     if i in b.numbered_headings:
         used, heading_text = 1, block.text
@@ -530,7 +531,7 @@ def build_structure(blocks: list[Block], labels: set[str], path: str) -> tuple[l
     blocks = split_fused(blocks)
     b = Builder(path=path, labels=labels)
     numbering = decide_numbering(blocks)
-    b.numbered, b.numbered_headings = numbering.paragraphs, numbering.headings
+    b.numbered, b.numbered_headings, b.numbered_items = numbering.paragraphs, numbering.headings, numbering.items
     levels = [blk.level for blk in blocks if blk.kind == HEADING]
     b.top_level = min(levels) if levels else 0
     i = 0

@@ -16,7 +16,7 @@ splits the line when it is the next number expected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .paragraphs import Block
 from .stream import HEADING, ITEM, TEXT, ends_sentence, plain
@@ -83,6 +83,7 @@ class Numbering:
 
     paragraphs: set[int]  # indexes of blocks that start numbered paragraphs
     headings: set[int]  # indexes of blocks that are numbered section headings ("1. Introduction")
+    items: set[int] = field(default_factory=set)  # items of numbered lists of sentences: never headings
 
 
 def split_fused(blocks: list[Block]) -> list[Block]:
@@ -135,6 +136,12 @@ def _paragraph_like(blocks: list[Block], k: int) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) >= 8
 
 
+def _sentence_like(blocks: list[Block], k: int) -> bool:
+    """A numbered block that holds a sentence or a question ("… in this study? (See Section 2)")."""
+    text = plain(paragraph_number(blocks[k])[1]).strip()
+    return len(text.split()) >= 6 and bool(re.search(r"[.?!;](?:\s|$)", text))
+
+
 def _title_like(blocks: list[Block], k: int) -> bool:
     """A numbered block that reads as a section title: short, no closing punctuation, one line
     (a number alone on its line takes the line after it)."""
@@ -173,10 +180,15 @@ def decide_numbering(blocks: list[Block]) -> Numbering:
             runs.append([k])
     paragraphs: set[int] = set()
     headings: set[int] = set()
+    items: set[int] = set()
     for scope, runs in enumerate(scope_runs):
         if not runs:
             continue
         longest = max(runs, key=len)
+        for run in runs:
+            # A numbered list of sentences or questions (one of several): no headings among its items.
+            if len(runs) > 1 and len(run) >= 3 and sum(1 for k in run if _sentence_like(blocks, k)) * 2 > len(run):
+                items.update(k for k in run if _sentence_like(blocks, k))
         if scope > 0 and len(runs) == 1:
             paragraphs.update(k for k in longest if not _title_like(blocks, k) or _paragraph_like(blocks, k))
             continue
@@ -184,8 +196,10 @@ def decide_numbering(blocks: list[Block]) -> Numbering:
             continue
         alike = sum(1 for k in longest if _paragraph_like(blocks, k))
         titles = sum(1 for k in longest if _title_like(blocks, k))
-        if alike * 5 >= len(longest) * 3 and (len(longest) >= 3 or len(runs) == 1):
+        # Numbering that starts again about as long (two lists of questions) numbers no paragraphs.
+        restarts = any(len(r) >= 3 and len(r) * 3 >= len(longest) * 2 for r in runs if r is not longest)
+        if alike * 5 >= len(longest) * 3 and (len(longest) >= 3 or len(runs) == 1) and not restarts:
             paragraphs.update(longest)
         elif titles * 5 >= len(longest) * 3 and len(longest) >= 2:
             headings.update(longest)
-    return Numbering(paragraphs, headings)
+    return Numbering(paragraphs, headings - items, items - paragraphs)
