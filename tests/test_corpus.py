@@ -216,8 +216,7 @@ DOCS: dict[str, Expect] = {
         passages=(
             "constatations, conclusions et recommandations, telles qu’identifiées par le(s) évaluateur(s)",
             "ce qui renforce la cohésion communautaire et la redevabilité",
-            wrong("l’analyse des critères OCDE, tout en intégrant",
-                  "the sentence breaks across a blank line after 'critères' (lines 31-33): two paragraphs"),
+            "l’analyse des critères OCDE, tout en intégrant",
             wrong("prévenir les conflits locaux via des espaces de dialogue transfrontaliers",
                   "the column is interrupted by the box 'Budget : USD 3 000 000' (lines 82-86), which is "
                   "left inside the sentence"),

@@ -322,6 +322,18 @@ def test_joined_and_split_words_repaired_by_evidence() -> None:
     assert join_split_words("l’initiative s’appuie sur", vocabulary, counts) == "l’initiative s’appuie sur"
 
 
+def test_a_full_line_cut_before_an_acronym_goes_on_across_a_blank_line() -> None:
+    text = ("Un résumé\n\nObjet : L’évaluation porte sur l’analyse des critères de qualité des\n\n"
+            "OCDE, tout en intégrant les dimensions transversales telles que le genre.\n\n"
+            "Le projet a duré trois ans et il a touché les deux pays voisins de la zone.\n\n"
+            "ONU et partenaires ont suivi le projet pendant toute sa durée, dans les deux pays.\n")
+    got = texts(doc(text))
+    assert "Objet : L’évaluation porte sur l’analyse des critères de qualité des OCDE, tout en intégrant les " \
+           "dimensions transversales telles que le genre." in got
+    # After a sentence that ends, an acronym starts the next paragraph.
+    assert "ONU et partenaires ont suivi le projet pendant toute sa durée, dans les deux pays." in got
+
+
 def test_blank_lines_after_every_line_say_nothing() -> None:
     lines = ["Les communautés frontalières partagent une longue histoire de migrations et",
              "d'échanges entre les deux pays qui se sont développés au cours des siècles"]

@@ -126,6 +126,10 @@ def cut_mid_sentence(text: str) -> bool:
     return bool(t) and (t[-1] in ",-" or t.endswith(SOFT_HYPHEN) or _last_word(t) in FUNCTION_WORDS)
 
 
+# "OCDE, tout en intégrant": an acronym and the lower-case rest of a sentence, not a new one.
+_ACRONYM_GOES_ON = re.compile(r"^[A-Z]{2,}[,;]?\s+[a-z]")
+
+
 def _continues(prev: Line, line: Line, width: float, gaps: bool) -> bool:
     """Does `line` continue the paragraph that `prev` ends?"""
     p, n = plain(prev.text).rstrip(), plain(line.text).lstrip()
@@ -141,7 +145,7 @@ def _continues(prev: Line, line: Line, width: float, gaps: bool) -> bool:
     if line.gap and gaps:
         # Across a blank line only a sentence cut in the middle continues, and only with its
         # lower-case rest: an upper-case line may be a note printed between (see notes).
-        return not ends_sentence(p) and lower
+        return not ends_sentence(p) and (lower or (len(p) >= 0.75 * width and bool(_ACRONYM_GOES_ON.match(n))))
     if cut_mid_sentence(p) or lower:
         return True
     if _heading_continues(p, n):
