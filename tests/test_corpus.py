@@ -256,9 +256,8 @@ DOCS: dict[str, Expect] = {
             wrong("Si des ajustements ont été nécessaires pour s’adapter aux évolutions du contexte sociopolitique",
                   "'sociopolitique' (line 860) is rewritten 'socio-politique', the form the document prints "
                   "twice elsewhere"),
-            wrong("Alignement avec les priorités nationales : Vérifier l'adéquation du projet avec les politiques "
+            "Alignement avec les priorités nationales : Vérifier l'adéquation du projet avec les politiques "
                   "de consolidation de la paix",
-                  "item f), first on its page (line 450, marked '######'), is published as a heading"),
         ),
         furniture=("-----",),
         stray=("1", "2", "3", "7", "11", "12", "13"),

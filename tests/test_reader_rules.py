@@ -147,6 +147,22 @@ def test_italic_lines_glued_by_the_html_converter_stay_apart() -> None:
     assert "Some **bold** words and *one* italic." in lines
 
 
+def test_a_heading_level_that_only_marks_page_starts_is_text() -> None:
+    pages = [
+        "# A report\n\n## II. CONTEXT\n\nThe project began in 2020 in the border towns of both countries.\n",
+        "###### a) Relevance: how far the project met the needs of the people of the\n\n"
+        "border towns and of their councils.\n\nb) Coherence: how far it fitted the other projects.\n",
+        "###### The team met the councils of the towns on both sides of the border in\n\n"
+        "March, and the people of the towns in April.\n",
+        "###### III. METHOD\n\nThe evaluation used interviews and a survey of the towns.\n",
+    ]
+    document = doc("\n-----\n\n".join(pages))
+    headings = [block_text(b) for b in walk_blocks(document.blocks) if isinstance(b, Heading)]
+    assert headings == ["II. CONTEXT", "III. METHOD"]  # a Roman-numbered title is still one, by its own evidence
+    assert any(t.startswith("a) Relevance: how far the project met the needs of the people of the border towns")
+               for t in texts(document))
+
+
 def test_html_markdown_headings_without_space_and_unpaired_emphasis() -> None:
     stream = read_markdown("##Verdrag\n\n####Agreement\n\n*A* and **B**C** end\n", "x.txt")
     assert [(line.level, line.text) for line in stream.lines()][:2] == [(2, "Verdrag"), (4, "Agreement")]
@@ -332,6 +348,17 @@ def test_a_full_line_cut_before_an_acronym_goes_on_across_a_blank_line() -> None
            "dimensions transversales telles que le genre." in got
     # After a sentence that ends, an acronym starts the next paragraph.
     assert "ONU et partenaires ont suivi le projet pendant toute sa durée, dans les deux pays." in got
+
+
+def test_a_lettered_item_after_a_full_stop_starts_anew() -> None:
+    # Blank lines after every printed line (so they say nothing) and items that run over two lines.
+    lines = []
+    for letter in "fghijk":
+        lines += [f"{letter}) Criterion {letter}: check how far the project fits the peace policies of",
+                  "both countries and their partners."]
+    got = texts(doc("Criteria\n\nThe evaluation looks at these criteria.\n\n" + "\n\n".join(lines) + "\n"))
+    assert [t[:2] for t in got if t[1:2] == ")"] == ["f)", "g)", "h)", "i)", "j)", "k)"]
+    assert "peace policies of both countries and their partners." in got[-1]
 
 
 def test_blank_lines_after_every_line_say_nothing() -> None:

@@ -23,7 +23,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .stream import BREAK, HEADING, ITEM, NOTE, ROW, RULE, TEXT, Line, Stream, escape
+from .stream import BREAK, HEADING, ITEM, NOTE, PAGE_START, ROW, RULE, TEXT, Line, Stream, escape
 
 # A heading without a space after its hashes ("##Verdrag"), as HTML converters write them.
 _GLUED_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
@@ -254,6 +254,25 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
     return [p for p in pages if p] or [[]]
 
 
+def _page_starts_are_no_headings(pages: list[list[Line]], removed: Counter) -> None:
+    """A heading level the converter gives to the first line of most pages marks where pages
+    start, not a title: those lines are marked, so that the structure rules read them as text."""
+    firsts = [page[0] for page in pages[1:] if page and page[0].kind == HEADING]
+    if len(firsts) < 3 or len(firsts) * 2 < len(pages) - 1:
+        return
+    level = Counter(line.level for line in firsts).most_common(1)[0][0]
+    at_level = sum(1 for page in pages[1:] for line in page if line.kind == HEADING and line.level == level)
+    # Page numbers printed last on a page may carry the same level.
+    at_edges = sum(1 for page in pages[1:] for line in {id(page[0]): page[0], id(page[-1]): page[-1]}.values()
+                   if line.kind == HEADING and line.level == level)
+    marked = [line for line in firsts if line.level == level]
+    if at_edges * 3 < at_level * 2:
+        return  # the level also marks headings inside pages
+    for line in marked:
+        line.marker = PAGE_START
+    removed["headings marking page starts"] += len(marked)
+
+
 def read_markdown(text: str, path: str, first_line: int = 1) -> Stream:
     """A Markdown dialect text as a stream of pages of lines."""
     prepared = _GLUED_EMPHASIS.sub(_separate_emphasis, _GLUED_HEADING.sub(r"\1 ", text))
@@ -261,7 +280,9 @@ def read_markdown(text: str, path: str, first_line: int = 1) -> Stream:
     walker = _Walker(prepared.split("\n"), first_line, removed)
     walker.walk(_PARSER.parse(prepared))
     ordered = [line for _, _, line in sorted(walker.lines, key=lambda x: (x[0], x[1]))]
-    stream = Stream(path, "markdown", _pages(ordered), walker.front_matter, removed)
+    pages = _pages(ordered)
+    _page_starts_are_no_headings(pages, removed)
+    stream = Stream(path, "markdown", pages, walker.front_matter, removed)
     if walker.front_matter_error:
         line, problem = walker.front_matter_error
         stream.warn(line, "front-matter", f"The front matter is not valid YAML ({problem}); it is ignored.")

@@ -137,8 +137,10 @@ def _continues(prev: Line, line: Line, width: float, gaps: bool) -> bool:
         return False
     if p.endswith(SOFT_HYPHEN):
         return True
-    # A parenthesis goes on a sentence as a lower-case word does, unless it is a label ("(a)").
-    lower = n[:1].islower() or (n[:1] == "(" and not re.match(r"\((?:[a-z]|[ivxlc]+|\d{1,3})\)", n))
+    # A parenthesis goes on a sentence as a lower-case word does, unless it is a label ("(a)");
+    # after a full stop, "g) Réponse" is the next item, not the sentence going on.
+    lower = (n[:1].islower() and not (ends_sentence(p) and re.match(r"[a-z]\)\s", n))) \
+        or (n[:1] == "(" and not re.match(r"\((?:[a-z]|[ivxlc]+|\d{1,3})\)", n))
     if line.page != prev.page:
         # A page break is no paragraph break: a sentence without its end goes on.
         return not ends_sentence(p) and (lower or cut_mid_sentence(p) or len(p) >= 0.75 * width)

@@ -17,6 +17,7 @@ from ..model import Diagnostic
 
 # Line kinds a dialect can be sure of; recovery rules may add the others.
 TEXT, HEADING, ITEM, ROW, RULE, NOTE, BREAK = "text", "heading", "item", "row", "rule", "note", "break"
+PAGE_START = "page start"  # the marker of a heading a converter gave only to say where a page starts
 
 _SPECIAL = re.compile(r"([\\*<])")
 

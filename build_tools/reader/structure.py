@@ -27,8 +27,8 @@ from ..model import (
     TableCell,
 )
 from .inline import parse_inlines
-from .paragraphs import BULLETS, Block
-from .stream import HEADING, ITEM, ROW, RULE, TEXT, ends_sentence, plain
+from .paragraphs import BULLETS, Block, cut_mid_sentence
+from .stream import HEADING, ITEM, PAGE_START, ROW, RULE, TEXT, ends_sentence, plain
 from .tables import caption_rule, contents_table_rule, leaders_rule
 from .units import ARTICLE, LETTER, ROMAN, article_number, decide_numbering, paragraph_number, roman_value, split_fused
 from .vocabulary import CLASSIFICATIONS, PART_WORDS
@@ -268,6 +268,8 @@ def heading_rule(b: Builder, blocks: list[Block], i: int) -> int:
         return 0  # a "label: value" line is not a heading, unless it is numbered as one
     if dates.find_dates(text) or (text[0].isdigit() and not _numbered_anchor(b, text)[1]):
         return 0  # a date line or "112th plenary meeting" is not a heading
+    if cut_mid_sentence(text):
+        return 0  # a line that stops after "in", "the" or a comma is a sentence's, not a title
     m = ROMAN_HEADING.match(text)
     if m and roman_value(m.group(1)) == b.chapter_number + 1:
         b.chapter_number += 1
@@ -526,8 +528,29 @@ RULES = [
 ]
 
 
+def _page_starts_as_text(blocks: list[Block]) -> list[Block]:
+    """A page's first line that the converter made a heading only to mark the page is text; cut in
+    the middle of a sentence, it goes on with the block after it."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if last is not None and last.marker == PAGE_START and block.kind == TEXT and cut_mid_sentence(last.text):
+            last.parts.extend(block.parts)
+            last.text = f"{last.text} {block.text.strip()}"
+            continue
+        if last is not None and last.marker == PAGE_START:
+            last.marker = ""
+        if block.kind == HEADING and block.marker == PAGE_START:
+            block.kind, block.level = TEXT, 0
+        out.append(block)
+    if out and out[-1].marker == PAGE_START:
+        out[-1].marker = ""
+    return out
+
+
 def build_structure(blocks: list[Block], labels: set[str], path: str) -> tuple[list[ModelBlock], list[Diagnostic]]:
     """Apply the structure rules to every block, in order."""
+    blocks = _page_starts_as_text(blocks)
     blocks = split_fused(blocks)
     b = Builder(path=path, labels=labels)
     numbering = decide_numbering(blocks)

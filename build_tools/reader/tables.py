@@ -70,9 +70,9 @@ def caption_rule(b, blocks: list[Block], i: int) -> int:
 
 
 def _section_title(block: Block) -> bool:
-    """A numbered section title after the table ("1. Administrative Budget"), not a row of figures."""
+    """A numbered section title after the table ("1. Administrative Budget", "I. CONTEXT"), not a row of figures."""
     text = plain(block.text).strip()
-    return bool(re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_]", text)) and not split_values(text)[1]
+    return bool(re.match(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.)\s+[^\W\d_]", text)) and not split_values(text)[1]
 
 
 def _escape(text: str) -> str:
