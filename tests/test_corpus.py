@@ -250,9 +250,7 @@ DOCS: dict[str, Expect] = {
         passages=(
             "Cette évaluation est essentielle pour mesurer les progrès accomplis, tirer des leçons des actions "
             "mises en place",
-            wrong("Formation des jeunes membres des Laboratoires d’Innovation Sociale (LIS) en prévention de "
-                  "conflits", "the bullet's second line (line 187) starts with a capital ('Sociale') and is "
-                              "left as a paragraph of its own"),
+            "Formation des jeunes membres des Laboratoires d’Innovation Sociale (LIS) en prévention de conflits",
             wrong("Si des ajustements ont été nécessaires pour s’adapter aux évolutions du contexte sociopolitique",
                   "'sociopolitique' (line 860) is rewritten 'socio-politique', the form the document prints "
                   "twice elsewhere"),

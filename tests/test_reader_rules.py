@@ -361,6 +361,17 @@ def test_a_lettered_item_after_a_full_stop_starts_anew() -> None:
     assert "peace policies of both countries and their partners." in got[-1]
 
 
+def test_an_items_line_printed_without_a_blank_line_goes_on_where_blank_lines_say_nothing() -> None:
+    prose = ["Les communautés frontalières partagent une longue histoire de migrations et",
+             "d'échanges entre les deux pays qui se sont développés au cours des siècles."] * 6
+    items = ["o Activité 3 : Formation aux Laboratoires d’Innovation\n"
+             "Sociale (LIS) en prévention de conflits.",
+             "o Activité 1.1.4 : Appui aux mairies pour organiser les ateliers."]
+    got = texts(doc("Un titre\n\n" + "\n\n".join(prose + items) + "\n"))
+    assert any("Formation aux Laboratoires d’Innovation Sociale (LIS) en prévention de conflits." in t for t in got)
+    assert not any(t.startswith("Sociale") for t in got)
+
+
 def test_blank_lines_after_every_line_say_nothing() -> None:
     lines = ["Les communautés frontalières partagent une longue histoire de migrations et",
              "d'échanges entre les deux pays qui se sont développés au cours des siècles"]

@@ -150,6 +150,9 @@ def _continues(prev: Line, line: Line, width: float, gaps: bool) -> bool:
         return not ends_sentence(p) and (lower or (len(p) >= 0.75 * width and bool(_ACRONYM_GOES_ON.match(n))))
     if cut_mid_sentence(p) or lower:
         return True
+    if not gaps and not line.gap and not ends_sentence(p) and (prev.kind == ITEM or _BULLET.match(p)):
+        # Where a blank line follows every printed line, an item's next line printed without one is its own.
+        return True
     if _heading_continues(p, n):
         return True
     full = len(p) >= 0.75 * width
