@@ -254,12 +254,12 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
     return [p for p in pages if p] or [[]]
 
 
-def _page_starts_are_no_headings(pages: list[list[Line]], removed: Counter) -> None:
+def _page_starts_are_no_headings(pages: list[list[Line]]) -> int:
     """A heading level the converter gives to the first line of most pages marks where pages
     start, not a title: those lines are marked, so that the structure rules read them as text."""
     firsts = [page[0] for page in pages[1:] if page and page[0].kind == HEADING]
     if len(firsts) < 3 or len(firsts) * 2 < len(pages) - 1:
-        return
+        return 0
     level = Counter(line.level for line in firsts).most_common(1)[0][0]
     at_level = sum(1 for page in pages[1:] for line in page if line.kind == HEADING and line.level == level)
     # Page numbers printed last on a page may carry the same level.
@@ -267,10 +267,10 @@ def _page_starts_are_no_headings(pages: list[list[Line]], removed: Counter) -> N
                    if line.kind == HEADING and line.level == level)
     marked = [line for line in firsts if line.level == level]
     if at_edges * 3 < at_level * 2:
-        return  # the level also marks headings inside pages
+        return 0  # the level also marks headings inside pages
     for line in marked:
         line.marker = PAGE_START
-    removed["headings marking page starts"] += len(marked)
+    return len(marked)
 
 
 def read_markdown(text: str, path: str, first_line: int = 1) -> Stream:
@@ -281,8 +281,10 @@ def read_markdown(text: str, path: str, first_line: int = 1) -> Stream:
     walker.walk(_PARSER.parse(prepared))
     ordered = [line for _, _, line in sorted(walker.lines, key=lambda x: (x[0], x[1]))]
     pages = _pages(ordered)
-    _page_starts_are_no_headings(pages, removed)
+    page_starts = _page_starts_are_no_headings(pages)
     stream = Stream(path, "markdown", pages, walker.front_matter, removed)
+    if page_starts:
+        stream.repaired["page-start headings read as text"] += page_starts
     if walker.front_matter_error:
         line, problem = walker.front_matter_error
         stream.warn(line, "front-matter", f"The front matter is not valid YAML ({problem}); it is ignored.")
