@@ -121,44 +121,38 @@ _ARTICLE_LINE = re.compile(r"^[\W_]*(?:article|artikel|artículo|art\.)\s+\d+", 
 
 
 def expected_paragraphs(text: str) -> list[str]:
-    """Printed paragraph numbers at line starts, each before a sentence of some length: the
-    longest run counting up by one from 1 (or from 2, the first paragraph going unnumbered).
+    """Printed paragraph numbers at line starts: the longest chain counting up by one from 1 (or
+    from 2, the first paragraph going unnumbered) whose members mostly stand before a sentence.
 
     A number before one line that ends without punctuation, the next line not going on in
-    lower case, numbers a heading, not a paragraph."""
+    lower case, numbers a heading, not a paragraph; a paragraph cut by a page may look so, and
+    its neighbours in the chain keep it."""
     lines = [x for x in text.splitlines() if x.strip()]
-    runs: list[list[str]] = []
-    every: list[list[int]] = []  # every numbered line's run, to see numbering start again
+    chains: list[list[tuple[str, bool]]] = []  # (number, stands before a sentence)
     for k, line in enumerate(lines):
         m = _PARA_LINE.match(line)
         if not m:
             continue
         n = int(m.group(1))
-        if every and n == every[-1][-1] + 1:
-            every[-1].append(n)
-        elif n == 1:
-            every.append([n])
         rest = line[m.end(1):].lstrip("\\.*) ").strip()
         following = k + 1
         if not rest and k + 1 < len(lines):
             rest, following = lines[k + 1].strip(), k + 2
         rest = re.sub(r"<sup>.*?</sup>|<[^>]+>|\[\^[^\]]+\]", "", rest)  # note markers after the full stop
         rest = re.sub(r"^[*_“\"'(]+", "", rest)
-        if len(rest.split()) < 8 or not (rest[:1].isupper() or rest[:1].isdigit()):
-            continue
         after = lines[following].strip() if following < len(lines) else ""
-        if not re.search(r"[.;:!?”\"’)\]]\**$", rest) and not after[:1].islower():
-            continue
-        n = int(m.group(1))
-        if runs and n == int(runs[-1][-1]) + 1:
-            runs[-1].append(m.group(1))
-        elif n == 1 or (n == 2 and not runs):
-            runs.append([m.group(1)])
-    longest = max(runs, key=len, default=[])
+        sentence = len(rest.split()) >= 8 and (rest[:1].isupper() or rest[:1].isdigit()) \
+            and (bool(re.search(r"[.;:!?”\"’)\]]\**$", rest)) or after[:1].islower())
+        if chains and n == int(chains[-1][-1][0]) + 1:
+            chains[-1].append((m.group(1), sentence))
+        elif n == 1 or (n == 2 and not chains):
+            chains.append([(m.group(1), sentence)])
+    paragraphs = [c for c in chains if len(c) >= 3 and sum(ok for _, ok in c) * 5 >= len(c) * 3]
+    longest = max(paragraphs, key=len, default=[])
     articles = sum(1 for x in lines if _ARTICLE_LINE.match(x))
-    if articles < 2 and sum(1 for r in every if len(r) >= 3 and len(r) * 3 >= len(longest) * 2) > 1:
+    if articles < 2 and sum(1 for c in paragraphs if len(c) * 3 >= len(longest) * 2) > 1:
         return []  # outside articles, numbering that starts again about as long is a list's
-    return longest if len(longest) >= 3 else []
+    return [number for number, _ in longest]
 
 
 # --- The page --------------------------------------------------------------------------------

@@ -75,6 +75,15 @@ def test_expected_paragraphs_need_sentences_in_sequence() -> None:
     assert expected_paragraphs(headings) == [] and expected_paragraphs(paragraphs) == ["1", "2", "3"]
 
 
+def test_a_paragraph_cut_by_a_page_stays_in_its_chain() -> None:
+    text = ("1. The Assembly asked the Secretary-General to report on the question this year.\n"
+            "2. The responses of the Governments were sent to the Secretariat by the following\n"
+            "Governments had not replied by the date set for the report of the Secretariat.\n"
+            "3. In summary, many Governments expressed their views on the holding of a conference.\n"
+            "4. Among the Governments that replied, most were in favour of holding a conference.\n")
+    assert expected_paragraphs(text) == ["1", "2", "3", "4"]
+
+
 def test_numbering_that_starts_again_numbers_lists_not_paragraphs() -> None:
     questions = ["What are the best practices in case management for returnees?",
                  "How has case management been implemented in the programme so far?",
