@@ -372,6 +372,17 @@ def test_coverage_reports_unexplained_words() -> None:
     assert [f"{p.path}:{p.line}: {p.message}" for p in problems] == ["source_texts/x.txt:2: XYZ has no expansion"]
 
 
+def test_coverage_leaves_names_in_capitals_and_plurals_of_known_acronyms() -> None:
+    d = doc("The Standard Operating Procedures (SOP) of the Office.")
+    glossary = small_glossary(d)
+    text = doc("First line", "The office in Niger wrote its SOPS for the mission in 2020.",
+               "Initiative pour la protection des migrants : NIGER.", "The QZX team met the SOP team.", name="x")
+    text = replace(text, blocks=tuple(replace(b, blocks=(replace(b.blocks[0], line=k),))
+                                      for k, b in enumerate(text.blocks, start=1)))
+    problems = coverage([apply_glossary(text, glossary)], glossary)
+    assert [f"{p.path}:{p.line}: {p.message}" for p in problems] == ["source_texts/x.txt:4: QZX has no expansion"]
+
+
 def test_glossary_pages(corpus, root) -> None:
     """An index of every acronym, and a page per acronym whose size follows the documents using it."""
     index = corpus.pages["glossary/index.md"]

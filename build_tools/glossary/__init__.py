@@ -75,6 +75,9 @@ def corpus_of(documents: list[Document], glossary: Glossary | None = None) -> Co
 _CANDIDATE = re.compile(r"(?<![\w&/])(?P<candidate>[A-Z][A-Z0-9&]*[A-Z0-9])(?P<cplural>s)?(?![\w&/])")
 
 
+_NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b")
+
+
 def coverage(documents: list[Document], glossary: Glossary) -> list[Diagnostic]:
     """Acronym-like words (two or more capitals) left unexplained in the enriched documents.
 
@@ -85,11 +88,17 @@ def coverage(documents: list[Document], glossary: Glossary) -> list[Diagnostic]:
     keys = set(glossary.forms)
     missing = []
     for doc in documents:
-        for line, text in _texts(doc):
+        texts = list(_texts(doc))
+        # Words the document prints as names inside a sentence ("in Niger and"): in capitals
+        # elsewhere ("… des migrants : NIGER."), they are the same names, not acronyms.
+        names = {m.group(1).upper() for _, text in texts for m in _NAME_IN_SENTENCE.finditer(text)}
+        for line, text in texts:
             for m in _CANDIDATE.finditer(text):
                 word = m.group("candidate")
                 if len(re.sub(r"[^A-Z]", "", word)) < 2 or word in glossary.ignored or word in keys:
                     continue
+                if word in names or (word.endswith("S") and word[:-1] in keys):
+                    continue  # a name written in capitals, or a known acronym's plural ("SOPS")
                 if not_an_acronym(word, text, m.start(), m.end(), keys):
                     continue
                 missing.append(Diagnostic(doc.source_path, line, "acronym-unexplained", f"{word} has no expansion", "error"))
