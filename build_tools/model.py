@@ -129,7 +129,7 @@ class TableCell:
 
 @dataclass(frozen=True)
 class Table:
-    """A table; `header` may be empty. `caption` is the printed title ("Table 2.1 ...")."""
+    """A table; `header` may be empty. `caption` is the printed title ("Table 4: ...")."""
 
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]

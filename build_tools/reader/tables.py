@@ -3,7 +3,7 @@
 - rows the dialect gave (pipe tables, tab-separated lines) become a table; a contents table
   with a "Paragraphs" column links each entry and range to its anchors;
 - contents lines with dot leaders ("Introduction ........ 3") become a contents list;
-- a caption ("Table 2.1", "Tableau 3", "Figure 1") followed by lines that end in figures is a
+- a caption ("Table 4", "Tableau 3.2", "Figure 1") followed by lines that end in figures is a
   table whose columns were flattened: each line is a row label followed by its figures.
 """
 
@@ -29,7 +29,7 @@ _TRAILING_VALUE = re.compile(r"(?:^|\s)(" + _VALUE.pattern + r")\s*$")
 
 
 def caption_rule(b, blocks: list[Block], i: int) -> int:
-    """`Table 2.1` and its title lines, then the table's rows up to the next prose."""
+    """A caption ("Table 4") and its title lines, then the table's rows up to the next prose."""
     block = blocks[i]
     first = plain(block.parts[0].text).strip() if block.parts else ""
     if block.kind != TEXT or not _CAPTION.match(first) or len(block.parts) > 3:
