@@ -89,8 +89,8 @@ def coverage(documents: list[Document], glossary: Glossary) -> list[Diagnostic]:
     missing = []
     for doc in documents:
         texts = list(_texts(doc))
-        # Words the document prints as names inside a sentence ("in Niger and"): in capitals
-        # elsewhere ("… des migrants : NIGER."), they are the same names, not acronyms.
+        # Words the document prints as names inside a sentence ("in Malta and"): in capitals
+        # elsewhere ("… des migrants : MALTA."), they are the same names, not acronyms.
         names = {m.group(1).upper() for _, text in texts for m in _NAME_IN_SENTENCE.finditer(text)}
         for line, text in texts:
             for m in _CANDIDATE.finditer(text):
@@ -98,7 +98,7 @@ def coverage(documents: list[Document], glossary: Glossary) -> list[Diagnostic]:
                 if len(re.sub(r"[^A-Z]", "", word)) < 2 or word in glossary.ignored or word in keys:
                     continue
                 if word in names or (word.endswith("S") and word[:-1] in keys):
-                    continue  # a name written in capitals, or a known acronym's plural ("SOPS")
+                    continue  # a name written in capitals, or a known acronym's plural ("NGOS")
                 if not_an_acronym(word, text, m.start(), m.end(), keys):
                     continue
                 missing.append(Diagnostic(doc.source_path, line, "acronym-unexplained", f"{word} has no expansion", "error"))

@@ -28,7 +28,7 @@ from .stream import BREAK, HEADING, ITEM, NOTE, PAGE_START, ROW, RULE, TEXT, Lin
 # A heading without a space after its hashes ("##Verdrag"), as HTML converters write them.
 _GLUED_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
 # Lines printed in italics one under the other, their breaks dropped by the HTML converter:
-# "*His Excellency**the Minister**The Hague.*" is three italic spans, not bold inside italics.
+# "*To the Director**of the Office**Geneva.*" is three italic spans, not bold inside italics.
 _GLUED_EMPHASIS = re.compile(r"(?<![*\\])\*(?=[^\s*])[^*\n]+?(?:(?<=\S)\*\*(?=[^\s*])[^*\n]+?)+(?<=\S)\*(?!\*)")
 
 

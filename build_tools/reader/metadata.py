@@ -471,7 +471,7 @@ _ASSEMBLY_NUMBER = re.compile(r"^(?:(\d{1,3})\s*/\s*(\d{1,4})|(\d{1,4})\s*\(([IV
 
 
 def _assembly_resolution(blocks: list[Block], title_line: int, body: list[Block]) -> str:
-    """A resolution printed in the Assembly's records: its number before its title ("62 (I).",
+    """A resolution printed in the Assembly's records: its number before its title ("12 (II).",
     "70/296.") and "The General Assembly," opening its text give its symbol (A/RES/62(I))."""
     first = next((b for b in blocks if b.line == title_line), None)
     m = _ASSEMBLY_NUMBER.match(_visible(first.text)) if first is not None else None
@@ -503,7 +503,7 @@ _MEETING = re.compile(r"\bplenary meeting\b|\bséance plénière\b|\bsesión ple
 
 
 def _meeting_date(blocks: list[Block], title_line: int) -> str:
-    """The date under "Sixty-seventh plenary meeting," after a resolution's title: its adoption."""
+    """The date under "Hundredth plenary meeting," after a resolution's title: its adoption."""
     for block in blocks:
         text = _visible(block.text)
         if block.line > title_line and _MEETING.search(text) and len(_words(text)) <= _DATELINE_WORDS + 4:

@@ -10,12 +10,12 @@ Bodies, in every style of the family:
 - with no rule, "n Text" lines at the foot of a page when n is the next note number of the
   document and the page's text has a marker for it;
 - a "Notes" section at the end of the document;
-- a paragraph whose label is glued to its first word ("39Adapted from …") when a marker is
+- a paragraph whose label is glued to its first word ("17Adapted from …") when a marker is
   glued the same way before it.
 
 Markers, paired by label and by sequence (note n's marker comes after note n-1's and no later
 than the page its body is on): `<sup>n</sup>` and Unicode superscripts; `[n]`, `[note n]`;
-digits glued to a word, a closing quote or a year ("Persons,1", "Goals9", "20172"); a
+digits glued to a word, a closing quote or a year ("Workers,1", "Goals9", "20172"); a
 spaced number between words ("Crime 5 and"); `*` after a word. A found marker becomes
 `<sup>label</sup>`, which the inline parser turns into a note reference.
 """
@@ -234,7 +234,7 @@ def _candidates(text: str, strict: bool = True) -> list[tuple[int, int, str, int
         found.append((m.start(), m.end(), m.group(1).strip(), 3))
     for m in re.finditer(r"\[(?:note\s+)?(\d{1,3})\]", text):
         found.append((m.start() - (1 if m.start() and text[m.start() - 1] == " " else 0), m.end(), m.group(1), 3))
-    # Digits glued to a word, to closing punctuation or to a year: "Persons,1", "Goals9", "20172".
+    # Digits glued to a word, to closing punctuation or to a year: "Workers,1", "Goals9", "20172".
     for m in re.finditer(r"(?<=[^\W\d_]|[,.;:)”’\"'])(\d{1,3})(?=[\s,.;:)]|$)(?![,.]\d)", text):
         token = text[: m.start()].rsplit(" ", 1)[-1]
         if "/" in token or re.fullmatch(r"\(?[A-Za-z]{1,4}\.", token) or re.fullmatch(r"(?:\d+\.)+", token):
@@ -243,7 +243,7 @@ def _candidates(text: str, strict: bool = True) -> list[tuple[int, int, str, int
     for m in re.finditer(r"(?<![\w/.,])((?:19|20)\d\d)(\d{1,2})(?=[\s,.;:)]|$)", text):
         found.append((m.start(2), m.end(), m.group(2), 2))
     # A number standing between words, where no number belongs: "Crime 5 and".
-    # Where the caller has bounded the marker, also before a bracket: "(… the Netherlands 4)", "others 5(3)".
+    # Where the caller has bounded the marker, also before a bracket: "(… the Ministry 4)", "others 5(3)".
     after = r"(?= +[a-z(]| *[,.;:]|$)" if strict else r"(?= +[a-z(]| *[,.;:()]|$)"
     for m in re.finditer(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))(\d{1,3})" + after, text):
         before = text[: m.start()].split()[-1].lower().strip(",;:") if text[: m.start()].split() else ""
@@ -573,8 +573,8 @@ _GLUED_BODY = re.compile(r"^(\d{1,3})(?P<rest>[^\W\d_][^\W\d_].*)$")
 
 
 def _glued_bodies(stream: Stream, have: set[str]) -> list[NoteBody]:
-    """A paragraph set apart whose label is glued to its first word ("39Adapted from …") is that
-    note's text when the text before it has a marker glued the same way ("programmes39")."""
+    """A paragraph set apart whose label is glued to its first word ("17Adapted from …") is that
+    note's text when the text before it has a marker glued the same way ("countries17")."""
     found: list[NoteBody] = []
     markers: set[str] = set()  # labels of the clear markers met so far
     for k, page in enumerate(stream.pages):

@@ -83,7 +83,7 @@ class _Sequence:
         if m:
             n = int(m.group(1))
             # The next number, or one a little further on (the ones between may be printed
-            # inside a line, "…Persons.12 11. We express", and are split off later).
+            # inside a line, "…Workers.12 11. We note", and are split off later).
             if n == 1 or self.number < n <= self.number + 3:
                 self.number, self.letter = n, ""
                 return True
@@ -126,7 +126,7 @@ def cut_mid_sentence(text: str) -> bool:
     return bool(t) and (t[-1] in ",-" or t.endswith(SOFT_HYPHEN) or _last_word(t) in FUNCTION_WORDS)
 
 
-# "OCDE, tout en intégrant": an acronym and the lower-case rest of a sentence, not a new one.
+# "ILO, while taking into account": an acronym and the lower-case rest of a sentence, not a new one.
 _ACRONYM_GOES_ON = re.compile(r"^[A-Z]{2,}[,;]?\s+[a-z]")
 
 
@@ -138,7 +138,7 @@ def _continues(prev: Line, line: Line, width: float, gaps: bool) -> bool:
     if p.endswith(SOFT_HYPHEN):
         return True
     # A parenthesis goes on a sentence as a lower-case word does, unless it is a label ("(a)");
-    # after a full stop, "g) Réponse" is the next item, not the sentence going on.
+    # after a full stop, "c) Costs" is the next item, not the sentence going on.
     lower = (n[:1].islower() and not (ends_sentence(p) and re.match(r"[a-z]\)\s", n))) \
         or (n[:1] == "(" and not re.match(r"\((?:[a-z]|[ivxlc]+|\d{1,3})\)", n))
     if line.page != prev.page:
@@ -168,7 +168,7 @@ def _title_case(text: str) -> bool:
     return bool(long) and all(w[0].isupper() for w in long)
 
 
-# A resolution's number before its title ("62 (I). Refugees and"): not a figure of a table's row.
+# A resolution's number before its title ("12 (II). Assistance to"): not a figure of a table's row.
 _RESOLUTION_NUMBER = re.compile(r"^\d{1,4}\s*\((?:[IVXL]+|\d{1,2})\)\.\s+(?=[^\W\d_])")
 
 

@@ -9,7 +9,7 @@ sequence it belongs to:
   and articles that restart (an annex, a translation) are scoped by the part they are in
   (`annex-i-article-1`, `part-2-article-1`);
 - letters (a), (b)… follow each other; (i) is a letter after (h), a roman numeral otherwise.
-A paragraph number that breaks the sequence inside a line ("…Persons.12 11. We express")
+A paragraph number that breaks the sequence inside a line ("…Workers.12 11. We note")
 splits the line when it is the next number expected.
 """
 
@@ -89,7 +89,7 @@ class Numbering:
 def split_fused(blocks: list[Block]) -> list[Block]:
     """Split a block where the next paragraph number starts inside it.
 
-    "… Persons.12 11. We express": after the end of a sentence (or a note marker) within a
+    "… Workers.12 11. We note": after the end of a sentence (or a note marker) within a
     numbered paragraph; "General Relief 15. Of the sum": after a short title the extraction ran
     into the paragraph, which becomes a block of its own.
     """
