@@ -6,9 +6,7 @@ so a missing build is a failure ("run make site first"), never a skip.
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from build_tools.bench_search import served
 
 if TYPE_CHECKING:  # Playwright is imported only when a browser is launched
     from playwright.sync_api import Browser
@@ -87,17 +87,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 on a free port from a background thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name=f"serve {folder.name}", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(folder, _QuietHandler) as url:
+        yield url
 
 
 @contextmanager
