@@ -258,6 +258,10 @@ class Document:
     provenance: Provenance = Provenance()
     corrected: tuple[str, ...] = ()  # metadata fields the sidecar set or corrected
 
+    def text_blocks(self) -> tuple[Block, ...]:
+        """The document's own text: its body blocks, then its notes' blocks."""
+        return self.blocks + tuple(b for note in self.footnotes for b in note.blocks)
+
     def numbered_paragraphs(self) -> list[NumberedParagraph]:
         """The numbered paragraphs (not their lettered sub-paragraphs), in order."""
         return [b for b in walk_blocks(self.blocks) if isinstance(b, NumberedParagraph) and b.number.isdigit()]

@@ -109,8 +109,7 @@ def _texts(doc: Document):
     """(line, text) of every paragraph, heading and table cell of the document, notes included."""
     from ..model import Heading, Paragraph, Table, plain_text, walk_blocks
 
-    blocks = list(doc.blocks) + [b for note in doc.footnotes for b in note.blocks]
-    for block in walk_blocks(blocks):
+    for block in walk_blocks(doc.text_blocks()):
         line = getattr(block, "line", 0)
         if isinstance(block, (Heading, Paragraph)):
             yield line, plain_text(block.inlines)

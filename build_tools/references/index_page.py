@@ -202,8 +202,7 @@ COMMON = 0.25  # a body or a document more than this share of the corpus names t
 
 def acronym_counts(doc: Document) -> Counter[str]:
     """How often each acronym (by glossary key) is used in the text and notes; empty without the acronym stage."""
-    blocks = list(doc.blocks) + [b for note in doc.footnotes for b in note.blocks]
-    return Counter(n.key for n in query(blocks, Acronym))
+    return Counter(n.key for n in query(doc.text_blocks(), Acronym))
 
 
 @dataclass(frozen=True)

@@ -98,11 +98,7 @@ def cited_as(doc: Document) -> str:
 
 
 def _texts(doc: Document) -> Iterable[str]:
-    for block in doc.blocks:
-        yield block_text(block)
-    for note in doc.footnotes:
-        for block in note.blocks:
-            yield block_text(block)
+    return (block_text(block) for block in doc.text_blocks())
 
 
 @dataclass(frozen=True)
