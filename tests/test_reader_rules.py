@@ -226,6 +226,34 @@ def test_a_resolution_in_the_assemblys_records_numbered_before_its_title() -> No
     assert (m.title, m.symbol) == ("Assistance to Stateless Persons", "")
 
 
+def test_a_spanish_council_note_read_whole() -> None:
+    head = "Consejo de la OIM – Documento de trabajo"
+    text = _pages(
+        ["MC/9999", "", "Original: español", "3 de marzo de 2021", "", "CONSEJO", "", "Centésima décima sesión", "",
+         "LA MIGRACIÓN LABORAL EN LAS AMÉRICAS", "", "Nota de la Secretaría", "",
+         "1. La presente nota describe las tendencias recientes de la migración laboral en la región y las",
+         "respuestas de los Estados Miembros, en particular las de la Conferencia Regional sobre",
+         "Migración (CRM).1", "",
+         "2. Según los datos disponibles, el número de trabajadores migrantes aumentó de manera sostenida",
+         "durante la última década, aunque la pandemia interrumpió esa tendencia en varios países de la", "",
+         "_______________", "1 Véase el informe de la CRM de 2019.", "", "1"],
+        [head, "", "región y obligó a revisar los acuerdos bilaterales vigentes en las Américas.2", "",
+         "3. La Organización Internacional para las Migraciones (OIM) apoya a los Estados en la elaboración de",
+         "políticas basadas en datos y en el intercambio de buenas prácticas.", "",
+         "_______________", "2 Datos de la OIT, 2020.", "", "2"],
+        [head, "", "4. Los programas de movilidad laboral ofrecen vías regulares y seguras a los trabajadores.", "", "3"],
+        [head, "", "5. El Consejo tal vez desee tomar nota del presente documento.", "", "4"],
+    )
+    document = doc(text)
+    m = document.metadata
+    assert (m.title, m.symbol, m.date, m.language, m.session, m.document_type, m.original_language) == (
+        "La migración laboral en las Américas", "MC/9999", "2021-03-03", "es", "Centésima décima sesión",
+        "Note by the Secretariat", "español")
+    assert [p.label for p in document.numbered_paragraphs()] == [f"para-{k}" for k in range(1, 6)]
+    assert [n.label for n in document.footnotes] == ["1", "2"]
+    assert any("en varios países de la región y obligó a revisar" in t for t in texts(document))
+
+
 def test_one_occurrence_is_text() -> None:
     stream = read_stream(_pages(["Report", "", "Please note 2020 figures.", "Text on page one."],
                                 ["More text on page two.", "Closing line."]), "x.txt")

@@ -34,8 +34,11 @@ MASTHEAD: list[tuple[str, re.Pattern[str]]] = [
     ("adopted", re.compile(r"(?:resolution|décision|decision) adopted by the (?P<organ>[\w ]+?) on (?P<v>.+?\d{4})", re.I)),
     ("symbol", re.compile(rf"(?<![\w/])(?P<v>{_SYMBOL})(?![\w/])")),
     ("distribution", re.compile(r"Distr\.?\s*:\s*(?P<v>General|Limited|Restricted|Générale|Limitée|Restreinte)?", re.I)),
-    ("original_language", re.compile(r"Original\s*:\s*(?P<v>[A-Z][a-zé]+(?:\s*(?:/|,|and)\s*[A-Z][a-zé]+)*)?")),
-    ("session", re.compile(r"(?P<v>\b[\w]+(?:-[\w]+)? (?:(?:regular|special|resumed|plenary) )?session)\b", re.I)),
+    # "Original: English", "Original : français", "Original: español".
+    ("original_language", re.compile(
+        r"Original\s*:\s*(?P<v>[^\W\d_]{4,}(?:\s*(?:/|,|and|et|y)\s*[^\W\d_]{4,})*)?")),
+    ("session", re.compile(r"(?P<v>\b[\w]+(?:-[\w]+)? (?:(?:regular|special|resumed|plenary) )?session"
+                           r"|\b[\w]+(?: [\w]+)? (?:sesión|período (?:extraordinario )?de sesiones))\b", re.I)),
     ("committee", re.compile(r"(?P<v>\b(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)\b")),
     ("agenda_item", re.compile(
         r"(?P<v>\b(?:Agenda )?[Ii]tems? \d+(?: ?\([a-z]\))?(?: (?:and|,) \d+(?: ?\([a-z]\))?)*"

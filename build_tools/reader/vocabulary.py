@@ -67,9 +67,12 @@ ORGANIZATIONS: dict[str, str] = {
 DOCUMENT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), name)
     for p, name in [
-        (r"^resolution adopted by|^résolution adoptée par", "Resolution"),
-        (r"^report of the secretary-general|^rapport du secrétaire général", "Report of the Secretary-General"),
-        (r"^note by the secretary-general|^note du secrétaire général", "Note by the Secretary-General"),
+        (r"^resolution adopted by|^résolution adoptée par|^resolución aprobada por", "Resolution"),
+        (r"^report of the secretary-general|^rapport du secrétaire général|^informe del secretario general",
+         "Report of the Secretary-General"),
+        (r"^note by the secretary-general|^note du secrétaire général|^nota del secretario general",
+         "Note by the Secretary-General"),
+        (r"^note by the secretariat|^note du secrétariat|^nota de la secretaría", "Note by the Secretariat"),
         (r"^note verbale", "Note verbale"),
         (r"^letter dated|^lettre datée", "Letter"),
         (r"political declaration|^declaration\b|^déclaration\b", "Declaration"),
